@@ -1,0 +1,50 @@
+/**
+ * The codec contract. A codec knows its wire format and the registry's descriptors, nothing
+ * else; the CLI and the library find codecs by name. Adding a format is a new folder that
+ * exports one `Codec` plus one line in `./index.ts`.
+ *
+ * Codecs compile a reader and a writer once per descriptor (closures cached in a WeakMap),
+ * so the hot path never walks the schema.
+ */
+import type { FormatName } from '../errors.js';
+import type { TypeDescriptor } from '../schema/descriptors.js';
+
+/** Options every codec understands on encode. */
+export interface EncodeOptions {
+  /** The human-readable layout the metadata pages show (JSV: `JsvFormatter.Format`; XML: indented). Default false. */
+  readonly pretty?: boolean;
+  /** Line break of the pretty form. Default `'\n'` (a Linux server); `'\r\n'` for a Windows one. */
+  readonly newline?: '\n' | '\r\n';
+}
+
+/** Options every codec understands on decode. */
+export interface DecodeOptions {
+  /**
+   * Deepest nesting of objects/lists/dictionaries accepted; deeper input is a `depth` error,
+   * never a stack overflow. Default 512 (`DEFAULT_MAX_DEPTH`).
+   */
+  readonly maxDepth?: number;
+  /**
+   * Reproduce the reference reader's verdicts where it silently drops or keeps a default
+   * (a value it cannot parse, an out-of-order XML member): `false` (default) raises an
+   * error instead; `true` mimics the server.
+   */
+  readonly lenient?: boolean;
+}
+
+export const DEFAULT_MAX_DEPTH = 512;
+
+export interface Codec<EO extends EncodeOptions = EncodeOptions, DO extends DecodeOptions = DecodeOptions> {
+  /** CLI name: `json`, `jsv`, `xml`. */
+  readonly name: string;
+  /** Name used in messages: `JSON`, `JSV`, `XML`. */
+  readonly label: FormatName;
+  /** Media types a ServiceStack host answers to, canonical first. */
+  readonly mediaTypes: readonly string[];
+  /** File extensions, with the dot, canonical first. */
+  readonly extensions: readonly string[];
+  /** Writes `value` as the server would write an instance of `type`. Throws `DtoFormatError`. */
+  encode(type: TypeDescriptor, value: unknown, options?: EO): string;
+  /** Reads `text` as an instance of `type`. Throws `DtoFormatError`. */
+  decode(type: TypeDescriptor, text: string, options?: DO): unknown;
+}

@@ -1,0 +1,80 @@
+/**
+ * How decoders report a problem from deep inside a value: they throw a `Failure` (not an
+ * Error: no stack trace to capture on a path that is common in validation), each enclosing
+ * reader adds its path segment as it unwinds, and the codec's entry point turns it into the
+ * one public `DtoFormatError`. The happy path pays nothing for paths.
+ */
+import { DtoFormatError, type DtoFormatErrorDetails, type FormatName } from '../../errors.js';
+
+type Detail = Omit<DtoFormatErrorDetails, 'format' | 'direction' | 'typeName' | 'path'>;
+
+export class Failure {
+  /** Innermost first: `[0, 'byHour', 2, 'rules', 'schedule']`. */
+  readonly segments: (string | number)[] = [];
+  constructor(readonly detail: Detail) {}
+
+  /** Adds the segment of the enclosing member (`'rules'`) or element (`2`) and rethrows. */
+  at(segment: string | number): Failure {
+    this.segments.push(segment);
+    return this;
+  }
+}
+
+export function fail(detail: Detail): never {
+  throw new Failure(detail);
+}
+
+/** `schedule.rules[2].byHour[0]` from the innermost-first segments. */
+export function joinPath(innermostFirst: readonly (string | number)[]): string {
+  let s = '';
+  for (let i = innermostFirst.length - 1; i >= 0; i--) {
+    const seg = innermostFirst[i]!;
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) s += s ? `.${seg}` : seg;
+    else s += `[${JSON.stringify(seg)}]`;
+  }
+  return s;
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of `offset` in `text`. */
+export function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) !== 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * Converts whatever a codec entry point caught into the public error. A `Failure` keeps its
+ * details; a stack overflow becomes a depth error (a guard in case a limit was set too high);
+ * anything else is a bug and is rethrown untouched.
+ */
+export function toDtoError(
+  e: unknown,
+  context: { format: FormatName; direction: 'decode' | 'encode'; typeName: string },
+): DtoFormatError {
+  if (e instanceof DtoFormatError) return e;
+  if (e instanceof Failure) {
+    return new DtoFormatError({ ...e.detail, ...context, path: joinPath(e.segments) });
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new DtoFormatError({
+      ...context,
+      code: 'depth',
+      detail: 'nesting too deep for the JavaScript stack; lower maxDepth',
+    });
+  }
+  throw e;
+}

@@ -1,0 +1,80 @@
+/**
+ * Numbers as .NET writes and reads them. Every format shares the double layout of .NET Core
+ * 3.0+'s shortest round-trip `ToString()` (jsv-and-json.md §2.4, datacontract.md §12.3):
+ * the same digits as JavaScript, but E notation when the decimal exponent is ≥ 17 or < -4,
+ * written `1.5E-07` / `1E+21` (capital E, explicit sign, at least two exponent digits).
+ */
+
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+export function isInt32(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
+}
+
+/** .NET `double.ToString()` text of a finite or non-finite double; `-0` stays `-0`. */
+export function formatDouble(x: number): string {
+  const ax = Math.abs(x);
+  // Inside this range both JavaScript and .NET use plain decimal with the same shortest digits.
+  if (ax >= 1e-4 && ax < 1e15) return String(x);
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  if (x !== x) return 'NaN';
+  if (ax === Infinity) return x > 0 ? 'Infinity' : '-Infinity';
+  const exp = ax.toExponential(); // shortest round-trip digits: "1.2345e+17"
+  const ePos = exp.indexOf('e');
+  const mantissa = exp.slice(0, ePos);
+  const e = Number(exp.slice(ePos + 1));
+  const digits = mantissa.length > 1 ? mantissa[0]! + mantissa.slice(2) : mantissa;
+  const k = digits.length;
+  const scale = e + 1;
+  const sign = x < 0 ? '-' : '';
+  if (scale > Math.max(k, 17) || scale < -3) {
+    const ae = Math.abs(e);
+    return `${sign}${digits[0]}${k > 1 ? '.' + digits.slice(1) : ''}E${e < 0 ? '-' : '+'}${ae < 10 ? '0' : ''}${ae}`;
+  }
+  if (scale <= 0) return `${sign}0.${'0'.repeat(-scale)}${digits}`;
+  if (scale >= k) return sign + digits + '0'.repeat(scale - k);
+  return `${sign}${digits.slice(0, scale)}.${digits.slice(scale)}`;
+}
+
+/** XmlConvert.ToString(double): as above but `INF` / `-INF`. */
+export function formatXmlDouble(x: number): string {
+  if (x === Infinity) return 'INF';
+  if (x === -Infinity) return '-INF';
+  return formatDouble(x);
+}
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Parses the decimal text .NET's invariant `double.Parse(NumberStyles.Float)` accepts, plus
+ * the `NaN` / `Infinity` / `-Infinity` symbols. Returns undefined for anything else
+ * (JavaScript's `Number()` would also take hex, binary and the empty string).
+ */
+export function parseDouble(text: string): number | undefined {
+  const s = text.trim();
+  if (DECIMAL.test(s)) return Number(s);
+  switch (s) {
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+    case '+Infinity':
+    case '∞':
+      return Infinity;
+    case '-Infinity':
+    case '-∞':
+      return -Infinity;
+  }
+  return undefined;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+/** An Int32 in decimal text (whitespace around it allowed), or undefined; `range` is reported separately. */
+export function parseInt32(text: string): { value: number } | { error: 'type' | 'range' } {
+  const s = text.trim();
+  if (!INTEGER.test(s)) return { error: 'type' };
+  const v = Number(s);
+  if (v < INT32_MIN || v > INT32_MAX) return { error: 'range' };
+  return { value: v === 0 ? 0 : v };
+}
