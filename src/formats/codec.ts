@@ -7,7 +7,8 @@
  * so the hot path never walks the schema.
  */
 import type { FormatName } from '../errors.js';
-import type { TypeDescriptor } from '../schema/descriptors.js';
+import type { NamedTypeDescriptor, TypeDescriptor } from '../schema/descriptors.js';
+import type { Schema } from '../schema/registry.js';
 
 /** Options every codec understands on encode. */
 export interface EncodeOptions {
@@ -47,4 +48,16 @@ export interface Codec<EO extends EncodeOptions = EncodeOptions, DO extends Deco
   encode(type: TypeDescriptor, value: unknown, options?: EO): string;
   /** Reads `text` as an instance of `type`. Throws `DtoFormatError`. */
   decode(type: TypeDescriptor, text: string, options?: DO): unknown;
+  /**
+   * How sure the codec is, from the first tokens only, that `text` is in its format: a score
+   * from 0 (no) to 1 (certain) and the reason, which the CLI shows with `--verbose`.
+   */
+  sniff?(text: string): Sniffed;
+  /** The DTO a document names itself, when the format carries it (XML: root element + namespace). */
+  detectType?(schema: Schema, text: string): NamedTypeDescriptor | undefined;
+}
+
+export interface Sniffed {
+  readonly score: number;
+  readonly reason: string;
 }
