@@ -1,0 +1,829 @@
+/**
+ * The JSON reader: a single pass over the text, driven by readers compiled per descriptor.
+ * It accepts what ServiceStack.Text's JSON reader accepts (jsv-and-json.md §6.2: whitespace,
+ * case-insensitive names, unknown members, quoted scalars, bare NaN/Infinity) and reports what
+ * the server would silently drop (see `JsonDecodeOptions.lenient`).
+ *
+ * Scanner state lives in module variables rather than an object passed around: decoding is
+ * synchronous and never calls user code, so one decode cannot interleave with another, and the
+ * hot loops read plain variables instead of properties.
+ */
+import { describeFound } from '../../errors.js';
+import { defaultValue } from '../../schema/defaults.js';
+import {
+  typeLabel,
+  type ClassDescriptor,
+  type DictionaryDescriptor,
+  type EnumDescriptor,
+  type ListDescriptor,
+  type NullableDescriptor,
+  type ScalarDescriptor,
+  type TypeDescriptor,
+} from '../../schema/descriptors.js';
+import type { DtoErrorCode } from '../../errors.js';
+import { Failure, lineCol } from '../common/failure.js';
+import { INT32_MAX, INT32_MIN, parseDouble, parseInt32 } from '../common/numbers.js';
+import { setOwn } from '../common/objects.js';
+
+/**
+ * Reads the value starting at `pos` (whitespace already skipped) and leaves `pos` just after
+ * it. Returns `null` for a JSON `null` where the type admits one; value types throw instead.
+ */
+export type Reader = () => unknown;
+
+// ---------------------------------------------------------------------------------------------
+// Scanner state
+
+let src = '';
+let pos = 0;
+let depth = 0;
+let maxDepth = 512;
+let lenient = false;
+/** Index of the next backslash at or after some earlier position (-1: none left). */
+let nextBackslash = -1;
+
+/** Ends one decode: drops the reference to the input so it can be collected. */
+export function resetScanner(): void {
+  src = '';
+  pos = 0;
+  depth = 0;
+}
+
+export function startScanner(text: string, limit: number, lenientMode: boolean): void {
+  src = text;
+  pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  depth = 0;
+  maxDepth = limit;
+  lenient = lenientMode;
+  nextBackslash = text.indexOf('\\');
+}
+
+// Character codes used below.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const MINUS = 0x2d;
+
+/** Characters that end a bare token (`123`, `true`, `NaN`): whitespace and JSON punctuation. */
+const DELIMITER = new Uint8Array(128);
+for (const c of ' \t\n\r,:{}[]"') DELIMITER[c.charCodeAt(0)] = 1;
+
+function isDelimiterOrEnd(c: number): boolean {
+  // NaN (end of input) fails both comparisons below, so test it first.
+  return c !== c || (c < 128 && DELIMITER[c] === 1);
+}
+
+/** Skips JSON whitespace and returns the code of the character at `pos` (NaN at the end). */
+export function skipWhitespace(): number {
+  let c = src.charCodeAt(pos);
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = src.charCodeAt(++pos);
+  return c;
+}
+
+export function atEnd(): boolean {
+  return pos >= src.length;
+}
+
+export function position(): number {
+  return pos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures
+
+function failAt(at: number, code: DtoErrorCode, expected: string | undefined, found: string | undefined, detail?: string): never {
+  const { line, column } = lineCol(src, at);
+  const d: { code: DtoErrorCode; line: number; column: number; expected?: string; found?: string; detail?: string } = {
+    code,
+    line,
+    column,
+  };
+  if (expected !== undefined) d.expected = expected;
+  if (found !== undefined) d.found = found;
+  if (detail !== undefined) d.detail = detail;
+  throw new Failure(d);
+}
+
+/** The character at `at` for a message: `'x'`, or `end of input`. */
+function charAt(at: number): string {
+  if (at >= src.length) return 'end of input';
+  const cp = src.codePointAt(at)!;
+  const ch = String.fromCodePoint(cp);
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? JSON.stringify(ch) : `'${ch}'`;
+}
+
+export function failSyntax(at: number, expected: string, detail?: string): never {
+  failAt(at, 'syntax', expected, charAt(at), detail);
+}
+
+function failDepth(at: number): never {
+  failAt(at, 'depth', undefined, undefined, `nesting deeper than maxDepth ${maxDepth}`);
+}
+
+/** The value at `at` (not consumed) as a message shows it: `"x"`, `1.5`, `an object`. */
+function describeValueAt(at: number): string {
+  const c = src.charCodeAt(at);
+  if (c === LBRACE) return 'an object';
+  if (c === LBRACKET) return 'an array';
+  const save = pos;
+  pos = at;
+  try {
+    if (c === QUOTE) return describeFound(readString());
+    const token = bareToken();
+    return token.length > 40 ? token.slice(0, 40) + '…' : token;
+  } finally {
+    pos = save;
+  }
+}
+
+/**
+ * The value at `start` is not a `label`. If it is not even a JSON value (`tru`, a stray `,`)
+ * the text is malformed and that is what gets reported.
+ */
+function wrongValue(label: string, start: number): never {
+  const c = src.charCodeAt(start);
+  if (c !== LBRACE && c !== LBRACKET && c !== QUOTE) {
+    const save = pos;
+    pos = start;
+    const token = bareToken();
+    pos = save;
+    if (!isLiteral(token)) {
+      if (token === '') failSyntax(start, label);
+      failAt(start, 'syntax', label, token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
+    }
+  }
+  failAt(start, 'type', label, describeValueAt(start));
+}
+
+/** `null` where a non-nullable value type is declared: ServiceStack keeps the default silently. */
+function nullForValueType(label: string, start: number): never {
+  failAt(start, 'strict', label, 'null', 'a non-nullable value type; lenient: true keeps the .NET default');
+}
+
+function lenientCode(code: DtoErrorCode): boolean {
+  return code === 'type' || code === 'range' || code === 'enum' || code === 'strict';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** Reads the string literal at `pos` (which is on the opening quote) and returns its value. */
+export function readString(): string {
+  const open = pos;
+  const start = pos + 1;
+  const close = src.indexOf('"', start);
+  if (close < 0) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+  if (nextBackslash >= 0 && nextBackslash < start) nextBackslash = src.indexOf('\\', start);
+  if (nextBackslash < 0 || nextBackslash > close) {
+    pos = close + 1;
+    return src.slice(start, close);
+  }
+  return readEscapedString(open);
+}
+
+function readEscapedString(open: number): string {
+  let out = '';
+  let from = open + 1;
+  let i = from;
+  for (;;) {
+    const c = src.charCodeAt(i);
+    if (c === QUOTE) {
+      pos = i + 1;
+      return out + src.slice(from, i);
+    }
+    if (c === BACKSLASH) {
+      out += src.slice(from, i);
+      const e = src.charCodeAt(i + 1);
+      switch (e) {
+        case 0x22: out += '"'; break;
+        case 0x5c: out += '\\'; break;
+        case 0x2f: out += '/'; break;
+        case 0x62: out += '\b'; break;
+        case 0x66: out += '\f'; break;
+        case 0x6e: out += '\n'; break;
+        case 0x72: out += '\r'; break;
+        case 0x74: out += '\t'; break;
+        case 0x75: {
+          const hex = src.slice(i + 2, i + 6);
+          if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
+            failAt(i, 'syntax', 'four hex digits after \\u', JSON.stringify(src.slice(i, i + 6)), 'bad escape');
+          }
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 4;
+          break;
+        }
+        default:
+          if (e !== e) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+          failAt(i, 'syntax', 'an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', JSON.stringify(src.slice(i, i + 2)), 'bad escape');
+      }
+      i += 2;
+      from = i;
+      continue;
+    }
+    if (c !== c) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+    i++;
+  }
+}
+
+/** Skips the string literal at `pos` without building it, still checking its escapes. */
+function skipString(): void {
+  const start = pos + 1;
+  const close = src.indexOf('"', start);
+  if (close < 0) failAt(pos, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+  if (nextBackslash >= 0 && nextBackslash < start) nextBackslash = src.indexOf('\\', start);
+  if (nextBackslash < 0 || nextBackslash > close) {
+    pos = close + 1;
+    return;
+  }
+  readEscapedString(pos);
+}
+
+/** The run of non-delimiter characters at `pos` (consumed): a number or a word. */
+function bareToken(): string {
+  const start = pos;
+  let c = src.charCodeAt(pos);
+  while (!isDelimiterOrEnd(c)) c = src.charCodeAt(++pos);
+  return src.slice(start, pos);
+}
+
+/**
+ * A number as ServiceStack's reader takes it bare: JSON's grammar, but leading zeros and a
+ * trailing `.` allowed as .NET's parser allows them. No `+`, no hex.
+ */
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The bare tokens that are JSON values here (numbers, literals, and SS's non-finite doubles). */
+function isLiteral(token: string): boolean {
+  switch (token) {
+    case 'true':
+    case 'false':
+    case 'null':
+    case 'NaN':
+    case 'Infinity':
+    case '-Infinity':
+      return true;
+  }
+  return NUMBER.test(token);
+}
+
+/** Consumes `null` at `pos` if it is there as a whole token. */
+function takeNull(): boolean {
+  if (
+    src.charCodeAt(pos + 1) === 0x75 &&
+    src.charCodeAt(pos + 2) === 0x6c &&
+    src.charCodeAt(pos + 3) === 0x6c &&
+    isDelimiterOrEnd(src.charCodeAt(pos + 4)) &&
+    src.charCodeAt(pos) === 0x6e
+  ) {
+    pos += 4;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Skips one value of any shape, checking it is well-formed JSON, without recursion: an
+ * explicit stack of open containers, bounded by the same `maxDepth` as typed reading.
+ */
+export function skipValue(): void {
+  const stack: number[] = [];
+  for (;;) {
+    // A value starts at `pos` (whitespace skipped).
+    let c = src.charCodeAt(pos);
+    if (c === LBRACE || c === LBRACKET) {
+      if (depth + stack.length + 1 > maxDepth) failDepth(pos);
+      const close = c === LBRACE ? RBRACE : RBRACKET;
+      pos++;
+      c = skipWhitespace();
+      if (c === close) {
+        pos++;
+      } else {
+        stack.push(close);
+        if (close === RBRACE) skipMemberName();
+        continue;
+      }
+    } else if (c === QUOTE) {
+      skipString();
+    } else {
+      const start = pos;
+      const token = bareToken();
+      if (!isLiteral(token)) {
+        if (token === '') failSyntax(start, 'a value');
+        failAt(start, 'syntax', 'a value', token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
+      }
+    }
+    // After a value: close containers until one continues with a comma.
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return;
+      c = skipWhitespace();
+      if (c === COMMA) {
+        pos++;
+        skipWhitespace();
+        if (top === RBRACE) skipMemberName();
+        break;
+      }
+      if (c === top) {
+        pos++;
+        stack.pop();
+        continue;
+      }
+      failSyntax(pos, top === RBRACE ? "',' or '}'" : "',' or ']'");
+    }
+  }
+}
+
+/** At a member name: skips `"name"` and `:`, leaving `pos` on the value. */
+function skipMemberName(): void {
+  if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
+  skipString();
+  if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
+  pos++;
+  skipWhitespace();
+}
+
+/** At a member name: reads `"name"` and `:`, leaving `pos` on the value. */
+function readMemberName(): string {
+  if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
+  const name = readString();
+  if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
+  pos++;
+  skipWhitespace();
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+const cache = new WeakMap<TypeDescriptor, Reader>();
+
+export function readerFor(t: TypeDescriptor): Reader {
+  let r = cache.get(t);
+  if (r === undefined) {
+    r = compile(t);
+    cache.set(t, r);
+  }
+  return r;
+}
+
+function compile(t: TypeDescriptor): Reader {
+  switch (t.kind) {
+    case 'scalar':
+      return scalarReader(t);
+    case 'enum':
+      return enumReader(t);
+    case 'nullable':
+      return nullableReader(t);
+    case 'list':
+      return listReader(t);
+    case 'dictionary':
+      return dictionaryReader(t, typeLabel(t));
+    case 'class':
+      if (t.dictionary) return dictionaryReader(t.dictionary, t.name);
+      return classReader(t);
+  }
+}
+
+// Scalars -------------------------------------------------------------------------------------
+
+function scalarReader(t: ScalarDescriptor): Reader {
+  switch (t.name) {
+    case 'String':
+      return readStringValue;
+    case 'Boolean':
+      return readBoolean;
+    case 'Int32':
+      return readInt32;
+    case 'Double':
+      return readDouble;
+  }
+}
+
+/**
+ * A String member takes a string, `null`, or a bare number/`true`/`false` as its text
+ * (ServiceStack keeps the raw token); objects and arrays are type errors.
+ */
+function readStringValue(): unknown {
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) return readString();
+  if (c === 0x6e && takeNull()) return null;
+  if (c === LBRACE || c === LBRACKET) wrongValue('String', pos);
+  const start = pos;
+  const token = bareToken();
+  if (token === 'null') return null;
+  if (!isLiteral(token)) wrongValue('String', start);
+  return token;
+}
+
+/** ServiceStack's bool rule (§3.3): `1 t T y Y on` / `0 f F n N off`, else `true`/`false` in any case. */
+function parseBoolean(s: string): boolean | undefined {
+  switch (s) {
+    case '1': case 't': case 'T': case 'y': case 'Y': case 'on':
+      return true;
+    case '0': case 'f': case 'F': case 'n': case 'N': case 'off':
+      return false;
+  }
+  const lower = s.trim().toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : undefined;
+}
+
+function readBoolean(): unknown {
+  const start = pos;
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) {
+    const b = parseBoolean(readString());
+    if (b === undefined) wrongValue('Boolean', start);
+    return b;
+  }
+  if (c === LBRACE || c === LBRACKET) wrongValue('Boolean', start);
+  const token = bareToken();
+  switch (token) {
+    case 'true':
+    case '1':
+      return true;
+    case 'false':
+    case '0':
+      return false;
+    case 'null':
+      nullForValueType('Boolean', start);
+  }
+  wrongValue('Boolean', start);
+}
+
+function int32OutOfRange(start: number, text: string): never {
+  failAt(start, 'range', 'Int32', text.length > 40 ? text.slice(0, 40) + '…' : text, 'outside the Int32 range');
+}
+
+function readInt32(): unknown {
+  const start = pos;
+  let c = src.charCodeAt(pos);
+  if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
+    // Fast path: -?digits followed by a delimiter.
+    const negative = c === MINUS;
+    if (negative) c = src.charCodeAt(++pos);
+    let v = 0;
+    let digits = 0;
+    while (c >= 0x30 && c <= 0x39) {
+      v = v * 10 + (c - 0x30);
+      digits++;
+      c = src.charCodeAt(++pos);
+    }
+    if (digits > 0 && isDelimiterOrEnd(c)) {
+      if (negative) v = -v;
+      if (v < INT32_MIN || v > INT32_MAX) int32OutOfRange(start, src.slice(start, pos));
+      return v === 0 ? 0 : v;
+    }
+    pos = start;
+    wrongValue('Int32', start);
+  }
+  if (c === QUOTE) {
+    const r = parseInt32(readString());
+    if ('value' in r) return r.value;
+    if (r.error === 'range') int32OutOfRange(start, describeValueAt(start));
+    wrongValue('Int32', start);
+  }
+  if (c === 0x6e && takeNull()) nullForValueType('Int32', start);
+  wrongValue('Int32', start);
+}
+
+function readDouble(): unknown {
+  const start = pos;
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) {
+    const v = parseDouble(readString());
+    if (v === undefined) wrongValue('Double', start);
+    return v;
+  }
+  if (c === LBRACE || c === LBRACKET) wrongValue('Double', start);
+  const token = bareToken();
+  if (NUMBER.test(token)) return +token;
+  switch (token) {
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+      return Infinity;
+    case '-Infinity':
+      return -Infinity;
+    case 'null':
+      nullForValueType('Double', start);
+  }
+  wrongValue('Double', start);
+}
+
+// Enums ---------------------------------------------------------------------------------------
+
+/** ASCII-only case folding: .NET's ordinal-ignore-case agrees with it on ASCII names. */
+function foldAscii(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32)) : s;
+}
+
+function enumReader(t: EnumDescriptor): Reader {
+  const byName = new Set<string>();
+  const byFolded = new Map<string, string>();
+  const byValue = new Map<number, string>();
+  for (const m of t.members) {
+    byName.add(m.name);
+    if (!byFolded.has(foldAscii(m.name))) byFolded.set(foldAscii(m.name), m.name);
+    if (!byValue.has(m.value)) byValue.set(m.value, m.name);
+  }
+  const expected = `a ${t.name} member`;
+  const unknown = (start: number): never => failAt(start, 'enum', expected, describeValueAt(start));
+  const byNumber = (text: string, start: number): string => {
+    const r = parseInt32(text);
+    if (!('value' in r)) return unknown(start);
+    return byValue.get(r.value) ?? unknown(start);
+  };
+  return () => {
+    const start = pos;
+    const c = src.charCodeAt(pos);
+    if (c === QUOTE) {
+      const s = readString();
+      if (byName.has(s)) return s;
+      const name = byFolded.get(foldAscii(s.trim()));
+      if (name !== undefined) return name;
+      // Enum.Parse also takes the numeric value in a string.
+      return byNumber(s, start);
+    }
+    if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
+      const token = bareToken();
+      if (!/^-?\d+$/.test(token)) wrongValue(t.name, start);
+      return byNumber(token, start);
+    }
+    if (c === 0x6e && takeNull()) nullForValueType(t.name, start);
+    wrongValue(t.name, start);
+  };
+}
+
+// Nullable ------------------------------------------------------------------------------------
+
+function nullableReader(t: NullableDescriptor): Reader {
+  let inner: Reader | undefined;
+  return () => {
+    const c = src.charCodeAt(pos);
+    if (c === 0x6e && takeNull()) return null;
+    // ServiceStack reads an empty string as no value for Nullable<T>.
+    if (c === QUOTE && src.charCodeAt(pos + 1) === QUOTE) {
+      pos += 2;
+      return null;
+    }
+    return (inner ??= readerFor(t.of))();
+  };
+}
+
+// Containers ----------------------------------------------------------------------------------
+
+/** At `{`/`[` of a container: counts one level and steps inside. */
+function enter(): void {
+  if (++depth > maxDepth) failDepth(pos);
+  pos++;
+}
+
+function listReader(t: ListDescriptor): Reader {
+  let element: Reader | undefined;
+  const label = typeLabel(t);
+  return () => {
+    const start = pos;
+    const c = src.charCodeAt(pos);
+    if (c !== LBRACKET) {
+      if (c === 0x6e && takeNull()) return null;
+      wrongValue(label, start);
+    }
+    const read = (element ??= readerFor(t.of));
+    enter();
+    const out: unknown[] = [];
+    if (skipWhitespace() === RBRACKET) {
+      pos++;
+      depth--;
+      return out;
+    }
+    for (;;) {
+      try {
+        out.push(read());
+      } catch (e) {
+        throw e instanceof Failure ? e.at(out.length) : e;
+      }
+      const d = skipWhitespace();
+      if (d === COMMA) {
+        pos++;
+        skipWhitespace();
+        continue;
+      }
+      if (d === RBRACKET) break;
+      failSyntax(pos, "',' or ']'");
+    }
+    pos++;
+    depth--;
+    return out;
+  };
+}
+
+function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
+  let value: Reader | undefined;
+  const key = keyReader(t.key);
+  return () => {
+    const start = pos;
+    const c = src.charCodeAt(pos);
+    if (c !== LBRACE) {
+      if (c === 0x6e && takeNull()) return null;
+      wrongValue(label, start);
+    }
+    const read = (value ??= readerFor(t.value));
+    enter();
+    const out: Record<string, unknown> = {};
+    if (skipWhitespace() === RBRACE) {
+      pos++;
+      depth--;
+      return out;
+    }
+    for (;;) {
+      const keyAt = pos;
+      const name = readMemberName();
+      const k = key === undefined ? name : key(name, keyAt);
+      try {
+        setOwn(out, k, read());
+      } catch (e) {
+        throw e instanceof Failure ? e.at(k) : e;
+      }
+      const d = skipWhitespace();
+      if (d === COMMA) {
+        pos++;
+        skipWhitespace();
+        continue;
+      }
+      if (d === RBRACE) break;
+      failSyntax(pos, "',' or '}'");
+    }
+    pos++;
+    depth--;
+    return out;
+  };
+}
+
+/**
+ * Non-string keys are checked and normalised to the text .NET would write for the parsed key
+ * (ServiceStack DTOs use string keys; this keeps other key types honest).
+ */
+function keyReader(t: ScalarDescriptor): ((name: string, at: number) => string) | undefined {
+  switch (t.name) {
+    case 'String':
+      return undefined;
+    case 'Int32':
+      return (name, at) => {
+        const r = parseInt32(name);
+        if ('value' in r) return String(r.value);
+        return failAt(at, r.error, 'an Int32 key', describeFound(name));
+      };
+    case 'Double':
+      return (name, at) => {
+        const v = parseDouble(name);
+        return v === undefined ? failAt(at, 'type', 'a Double key', describeFound(name)) : String(v);
+      };
+    case 'Boolean':
+      return (name, at) => {
+        const b = parseBoolean(name);
+        return b === undefined ? failAt(at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
+      };
+  }
+}
+
+interface Members {
+  readonly readers: Reader[];
+  readonly wires: string[];
+  /** `"wireName"` as it appears in ServiceStack's output. */
+  readonly quoted: string[];
+  readonly exact: Map<string, number>;
+  readonly folded: Map<string, number>;
+  readonly build: Builder;
+}
+
+function classReader(t: ClassDescriptor): Reader {
+  // Resolved on first call, when this closure is already cached (cyclic types).
+  let members: Members | undefined;
+  const resolve = (): Members => {
+    const ps = t.properties;
+    const wires = ps.map((p) => p.wireName);
+    const defaults = ps.map((p) => defaultValue(p.type));
+    const m: Members = {
+      readers: ps.map((p) => readerFor(p.type)),
+      wires,
+      quoted: ps.map((p) => JSON.stringify(p.wireName)),
+      build: compileBuilder(wires, defaults),
+      exact: new Map(),
+      folded: new Map(),
+    };
+    ps.forEach((p, i) => {
+      if (!m.exact.has(p.wireName)) m.exact.set(p.wireName, i);
+      const f = foldAscii(p.wireName);
+      if (!m.folded.has(f)) m.folded.set(f, i);
+    });
+    return m;
+  };
+  return () => {
+    const start = pos;
+    const c = src.charCodeAt(pos);
+    if (c !== LBRACE) {
+      if (c === 0x6e && takeNull()) return null;
+      wrongValue(t.name, start);
+    }
+    const ms = (members ??= resolve());
+    const { readers, wires, quoted, exact, folded } = ms;
+    const n = readers.length;
+    enter();
+    const slots: unknown[] = new Array<unknown>(n);
+    // ServiceStack writes members in declaration order, skipping nulls, so the next name is
+    // most likely a later member: compare it in place before slicing and hashing it.
+    let next = 0;
+    if (skipWhitespace() !== RBRACE) {
+      for (;;) {
+        let i: number | undefined;
+        for (let j = next; j < n; j++) {
+          const q = quoted[j]!;
+          if (src.startsWith(q, pos)) {
+            i = j;
+            pos += q.length;
+            if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
+            pos++;
+            skipWhitespace();
+            break;
+          }
+        }
+        if (i === undefined) {
+          const name = readMemberName();
+          i = exact.get(name);
+          // Names bind case-insensitively (PascalCase too); the fold is ASCII-only because a
+          // non-ASCII name cannot equal an ASCII wire name under ordinal-ignore-case either.
+          if (i === undefined) i = folded.get(foldAscii(name));
+        }
+        if (i !== undefined) next = i + 1;
+        if (i === undefined) {
+          skipValue();
+        } else {
+          const valueAt = pos;
+          const depthAt = depth;
+          try {
+            const v = readers[i]!();
+            slots[i] = v === null ? undefined : v;
+          } catch (e) {
+            if (!(e instanceof Failure)) throw e;
+            if (!(lenient && lenientCode(e.detail.code))) throw e.at(wires[i]!);
+            // What ServiceStack does: drop this member's value, keep reading the object.
+            pos = valueAt;
+            depth = depthAt;
+            skipValue();
+          }
+        }
+        const d = skipWhitespace();
+        if (d === COMMA) {
+          pos++;
+          skipWhitespace();
+          continue;
+        }
+        if (d === RBRACE) break;
+        failSyntax(pos, "',' or '}'");
+      }
+    }
+    pos++;
+    depth--;
+    return ms.build(slots);
+  };
+}
+
+type Builder = (slots: readonly unknown[]) => Record<string, unknown>;
+
+/**
+ * Makes the decoded object from the member slots, in declaration order, with .NET defaults
+ * for missing value types. Generated once per class so every store has a constant key (a
+ * loop storing computed keys goes megamorphic across classes and costs a quarter of the
+ * decode); falls back to that loop where code generation is disabled or a name needs setOwn.
+ */
+function compileBuilder(wires: readonly string[], defaults: readonly (string | number | boolean | undefined)[]): Builder {
+  const generic: Builder = (slots) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < wires.length; i++) {
+      const v = slots[i] === undefined ? defaults[i] : slots[i];
+      if (v !== undefined) setOwn(out, wires[i]!, v);
+    }
+    return out;
+  };
+  if (wires.includes('__proto__')) return generic;
+  let body = 'const o = {};\n';
+  wires.forEach((w, i) => {
+    const key = JSON.stringify(w);
+    const d = defaults[i];
+    body +=
+      d === undefined
+        ? `if (s[${i}] !== undefined) o[${key}] = s[${i}];\n`
+        : `o[${key}] = s[${i}] === undefined ? ${JSON.stringify(d)} : s[${i}];\n`;
+  });
+  body += 'return o;';
+  try {
+    return new Function('s', body) as Builder;
+  } catch {
+    return generic;
+  }
+}

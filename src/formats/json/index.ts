@@ -1,0 +1,104 @@
+/**
+ * The JSON codec: ServiceStack.Text's JSON as a .NET Core host writes it (camelCase, derived
+ * members first, nulls omitted, defaults written, .NET double text, NaN/Infinity bare).
+ */
+import { usageError } from '../../errors.js';
+import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
+import type { Codec, Sniffed } from '../codec.js';
+import { fail, lineCol, toDtoError } from '../common/failure.js';
+import { describeFound } from '../../errors.js';
+import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
+import { indentJson, writerFor } from './encode.js';
+import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
+
+export { quoteJsonString } from './encode.js';
+export { jsonDecodeDefaults, jsonEncodeDefaults } from './options.js';
+export type { JsonDecodeOptions, JsonEncodeOptions, NonFiniteMode } from './options.js';
+
+function rootName(t: TypeDescriptor): string {
+  return t.kind === 'class' || t.kind === 'enum' ? t.name : typeLabel(t);
+}
+
+function checkEncodeOptions(o: JsonEncodeOptions | undefined): Required<JsonEncodeOptions> {
+  if (o === undefined) return jsonEncodeDefaults;
+  const r = { ...jsonEncodeDefaults, ...o };
+  if (o.nonFinite === undefined) r.nonFinite = jsonEncodeDefaults.nonFinite;
+  if (o.pretty === undefined) r.pretty = jsonEncodeDefaults.pretty;
+  if (o.newline === undefined) r.newline = jsonEncodeDefaults.newline;
+  if (r.nonFinite !== 'bare' && r.nonFinite !== 'string') {
+    throw usageError(`JSON option nonFinite must be 'bare' or 'string', not ${JSON.stringify(r.nonFinite)}`);
+  }
+  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError(`JSON option newline must be "\\n" or "\\r\\n"`);
+  return r;
+}
+
+function checkDecodeOptions(o: JsonDecodeOptions | undefined): Required<JsonDecodeOptions> {
+  if (o === undefined) return jsonDecodeDefaults;
+  const maxDepth = o.maxDepth ?? jsonDecodeDefaults.maxDepth;
+  if (!(maxDepth >= 1) || !(Number.isInteger(maxDepth) || maxDepth === Infinity)) {
+    throw usageError(`JSON option maxDepth must be a positive integer, not ${String(maxDepth)}`);
+  }
+  return { maxDepth, lenient: o.lenient ?? jsonDecodeDefaults.lenient };
+}
+
+export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonEncodeOptions): string {
+  const o = checkEncodeOptions(options);
+  let text: string;
+  try {
+    if (value === null || value === undefined) fail({ code: 'type', expected: rootName(type), found: describeFound(value) });
+    text = writerFor(type, o.nonFinite)(value);
+  } catch (e) {
+    throw toDtoError(e, { format: 'JSON', direction: 'encode', typeName: rootName(type) });
+  }
+  return o.pretty ? indentJson(text, o.newline) : text;
+}
+
+export function decodeJson(type: TypeDescriptor, text: string, options?: JsonDecodeOptions): unknown {
+  const o = checkDecodeOptions(options);
+  const read = readerFor(type);
+  startScanner(text, o.maxDepth, o.lenient);
+  try {
+    skipWhitespace();
+    const start = position();
+    if (atEnd()) failSyntax(start, rootName(type));
+    const value = read();
+    // The root is the document: a bare `null` is not an instance of the type.
+    if (value === null) fail({ ...lineCol(text, start), code: 'type', expected: rootName(type), found: 'null' });
+    skipWhitespace();
+    if (!atEnd()) failSyntax(position(), 'end of input');
+    return value;
+  } catch (e) {
+    throw toDtoError(e, { format: 'JSON', direction: 'decode', typeName: rootName(type) });
+  } finally {
+    resetScanner();
+  }
+}
+
+/** From the first tokens: `{"` is JSON's and never JSV's (JSV names are bare). */
+export function sniffJson(text: string): Sniffed {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const skip = (): void => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  skip();
+  const c = text[i];
+  if (c === '{') {
+    i++;
+    skip();
+    if (text[i] === '"') return { score: 0.95, reason: 'starts with an object whose first name is a quoted string' };
+    if (text[i] === '}') return { score: 0.5, reason: 'an empty object, which JSV writes the same way' };
+    return { score: 0.05, reason: 'an object with an unquoted name (JSV style)' };
+  }
+  if (c === '[') return { score: 0.4, reason: 'starts with an array' };
+  return { score: 0, reason: c === '<' ? 'starts with markup' : 'does not start with { or [' };
+}
+
+export const jsonCodec: Codec<JsonEncodeOptions, JsonDecodeOptions> = Object.freeze({
+  name: 'json',
+  label: 'JSON',
+  mediaTypes: Object.freeze(['application/json', 'text/json']),
+  extensions: Object.freeze(['.json']),
+  encode: encodeJson,
+  decode: decodeJson,
+  sniff: sniffJson,
+});
