@@ -1,0 +1,436 @@
+/**
+ * The DataContract XML reader: one compiled reader per descriptor, driven by the scanner.
+ * Elements are matched by (namespace, local name) exactly as DCS matches them, so an element
+ * in the wrong namespace is not the member (it is skipped as unknown, as DCS skips it).
+ *
+ * Member order: DCS only looks forward from the last member it matched and silently drops
+ * the rest (datacontract.md §15.1). `order` chooses what we do instead:
+ *   'any'    (default) members in any order; a duplicate member is an error;
+ *   'strict' error wherever DCS would silently drop something (order, duplicates, unknown);
+ *   'dcs'    drop exactly what DCS drops, silently.
+ */
+import type {
+  ClassDescriptor,
+  DictionaryDescriptor,
+  EnumDescriptor,
+  ListDescriptor,
+  ScalarDescriptor,
+  TypeDescriptor,
+} from '../../schema/descriptors.js';
+import { typeLabel } from '../../schema/descriptors.js';
+import { defaultValue } from '../../schema/defaults.js';
+import type { DtoErrorCode } from '../../errors.js';
+import { Failure } from '../common/failure.js';
+import { INT32_MAX, INT32_MIN } from '../common/numbers.js';
+import { setOwn } from '../common/objects.js';
+import {
+  ARRAYS_NS,
+  contractName,
+  contractNamespace,
+  dictionaryOf,
+  keyValueName,
+  xmlMembers,
+} from './contract.js';
+import { END, internNamespace, Scanner, START, TEXT, trimXml } from './scanner.js';
+
+export type MemberOrder = 'any' | 'strict' | 'dcs';
+
+export interface XmlReadOptions {
+  readonly maxDepth: number;
+  readonly order: MemberOrder;
+}
+
+/** Reads the element whose start tag was just read (not nil) through its end tag. */
+type Reader = (sc: Scanner, order: MemberOrder) => unknown;
+
+function quote(s: string, max = 40): string {
+  return JSON.stringify(s.length > max ? s.slice(0, max) + '…' : s);
+}
+
+function valueFail(sc: Scanner, code: DtoErrorCode, expected: string, text: string): never {
+  return sc.failAt(sc.textPos, code, { expected, found: quote(text) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Primitive values (datacontract.md §11–§12)
+
+const INTEGER = /^[+-]?[0-9]+$/;
+const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+function parseBoolean(sc: Scanner, text: string): boolean {
+  switch (trimXml(text)) {
+    case 'true':
+    case '1':
+      return true;
+    case 'false':
+    case '0':
+      return false;
+  }
+  return valueFail(sc, 'type', 'Boolean (true, false, 1 or 0)', text);
+}
+
+function parseInt32(sc: Scanner, text: string): number {
+  const t = trimXml(text);
+  if (!INTEGER.test(t)) return valueFail(sc, 'type', 'Int32', text);
+  const v = Number(t);
+  if (v < INT32_MIN || v > INT32_MAX) return valueFail(sc, 'range', 'Int32', text);
+  return v === 0 ? 0 : v;
+}
+
+/**
+ * `XmlConvert.ToDouble`: `INF`/`-INF`, then invariant `double.Parse` (which also knows `NaN`,
+ * `Infinity`, `-Infinity`). Overflow (`1e400`) is a range error, as on Mono/.NET Framework.
+ */
+function parseDouble(sc: Scanner, text: string): number {
+  const t = trimXml(text);
+  switch (t) {
+    case 'INF':
+    case 'Infinity':
+      return Infinity;
+    case '-INF':
+    case '-Infinity':
+      return -Infinity;
+    case 'NaN':
+      return NaN;
+  }
+  if (!DECIMAL.test(t)) return valueFail(sc, 'type', 'Double', text);
+  const v = Number(t);
+  if (v === Infinity || v === -Infinity) return valueFail(sc, 'range', 'Double', text);
+  return v;
+}
+
+function scalarReader(t: ScalarDescriptor): Reader {
+  switch (t.name) {
+    case 'String':
+      return (sc) => sc.readText();
+    case 'Boolean':
+      return (sc) => parseBoolean(sc, sc.readText());
+    case 'Int32':
+      return (sc) => parseInt32(sc, sc.readText());
+    case 'Double':
+      return (sc) => parseDouble(sc, sc.readText());
+  }
+}
+
+function enumReader(t: EnumDescriptor): Reader {
+  // Exact, case-sensitive member names; no trimming, no numbers (probes C09–C14).
+  const names = new Map(t.members.map((m) => [m.name, m.name]));
+  const expected = `a ${t.name} member`;
+  return (sc) => {
+    const text = sc.readText();
+    const v = names.get(text);
+    return v !== undefined ? v : valueFail(sc, 'enum', expected, text);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+const cache = new WeakMap<TypeDescriptor, Reader>();
+
+function readerFor(t: TypeDescriptor): Reader {
+  let r = cache.get(t);
+  if (!r) {
+    // Stand-in first: cyclic types (Struct → Value → List<Struct>) find it while compiling.
+    let real: Reader | undefined;
+    cache.set(t, (sc, o) => real!(sc, o));
+    real = compile(t);
+    cache.set(t, real);
+    r = real;
+  }
+  return r;
+}
+
+function compile(t: TypeDescriptor): Reader {
+  switch (t.kind) {
+    case 'scalar':
+      return scalarReader(t);
+    case 'enum':
+      return enumReader(t);
+    case 'nullable':
+      return readerFor(t.of);
+    case 'list':
+      return compileList(t);
+    case 'dictionary':
+      return compileDictionary(t, typeLabel(t));
+    case 'class':
+      return t.dictionary ? compileDictionary(t.dictionary, t.name) : compileClass(t);
+  }
+}
+
+function textInElement(sc: Scanner, what: string): never {
+  const s = sc.s;
+  const p = sc.pos;
+  const cdata = s.startsWith('<![CDATA[', p);
+  let e = cdata ? p + 9 : s.indexOf('<', p);
+  if (e < 0) e = s.length;
+  return sc.failAt(p, 'type', {
+    expected: `child elements of ${what}`,
+    found: cdata ? 'a CDATA section' : `text ${quote(trimXml(s.slice(p, e)))}`,
+  });
+}
+
+function unknownElement(sc: Scanner, order: MemberOrder, what: string): void {
+  if (order === 'strict') {
+    sc.failAt(sc.tagPos, 'strict', {
+      expected: what,
+      found: sc.describeElement(),
+      detail: 'DataContractSerializer would skip this element silently',
+    });
+  }
+  sc.skipContent();
+}
+
+function nilValueType(sc: Scanner, t: TypeDescriptor): never {
+  return sc.failAt(sc.tagPos, 'strict', {
+    expected: typeLabel(t),
+    found: 'i:nil="true"',
+    detail: `a ${typeLabel(t)} cannot be null`,
+  });
+}
+
+function compileClass(c: ClassDescriptor): Reader {
+  const members = xmlMembers(c);
+  const n = members.length;
+  const locals = members.map((m) => m.local);
+  const nsIds = members.map((m) => internNamespace(m.ns));
+  const wires = members.map((m) => m.property.wireName);
+  const types = members.map((m) => m.property.type);
+  const valueTypes = types.map((t) => t.isValueType);
+  const defaults = types.map((t) => defaultValue(t));
+  const ctorLists = members.map((m) => m.property.initializedByConstructor && m.property.type.kind === 'list');
+  const readers: (Reader | undefined)[] = new Array<Reader | undefined>(n).fill(undefined);
+  const expectedMember = `a member of ${c.name}`;
+  const big = n > 31;
+
+  const find = (sc: Scanner, from: number): number => {
+    const id = sc.nsId;
+    for (let i = from; i < n; i++) if (nsIds[i] === id && sc.localIs(locals[i]!)) return i;
+    for (let i = 0; i < from && i < n; i++) if (nsIds[i] === id && sc.localIs(locals[i]!)) return i;
+    return -1;
+  };
+
+  return (sc, order) => {
+    const obj: Record<string, unknown> = {};
+    let last = -1;
+    let seen = 0;
+    const seenBig = big ? new Uint8Array(n) : undefined;
+    for (;;) {
+      const tok = sc.next();
+      if (tok === END) break;
+      if (tok === TEXT) textInElement(sc, c.name);
+      const i = find(sc, last + 1);
+      if (i < 0) {
+        unknownElement(sc, order, expectedMember);
+        continue;
+      }
+      const wasSeen = big ? seenBig![i] === 1 : ((seen >>> i) & 1) === 1;
+      if (i <= last) {
+        // DCS has moved past this member: it drops the element without a word.
+        if (order === 'dcs') {
+          sc.skipContent();
+          continue;
+        }
+        if (wasSeen || order === 'strict') {
+          sc.failAt(sc.tagPos, 'strict', {
+            found: sc.describeElement(),
+            detail: wasSeen
+              ? `${locals[i]} appears twice; DataContractSerializer would keep the first and drop this one`
+              : `${locals[i]} comes after ${locals[last]} but DataContract order puts it before; DataContractSerializer would drop it`,
+          });
+        }
+      } else last = i;
+      if (big) seenBig![i] = 1;
+      else seen |= 1 << i;
+      try {
+        if (sc.nil) {
+          sc.skipContent();
+          if (valueTypes[i]) nilValueType(sc, types[i]!);
+        } else {
+          const r = readers[i] ?? (readers[i] = readerFor(types[i]!));
+          obj[wires[i]!] = r(sc, order);
+        }
+      } catch (e) {
+        if (e instanceof Failure) throw e.at(wires[i]!);
+        throw e;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (big ? seenBig![i] === 1 : ((seen >>> i) & 1) === 1) continue;
+      if (valueTypes[i]) obj[wires[i]!] = defaults[i];
+      else if (order === 'dcs' && ctorLists[i]) obj[wires[i]!] = [];
+    }
+    return obj;
+  };
+}
+
+function compileList(t: ListDescriptor): Reader {
+  const itemLocal = contractName(t.of);
+  const itemNs = internNamespace(contractNamespace(t));
+  const itemType = t.of;
+  const itemValueType = t.of.isValueType;
+  const what = `${typeLabel(t)} items <${itemLocal}>`;
+  let item: Reader | undefined;
+  return (sc, order) => {
+    const arr: unknown[] = [];
+    for (;;) {
+      const tok = sc.next();
+      if (tok === END) return arr;
+      if (tok === TEXT) textInElement(sc, typeLabel(t));
+      if (sc.nsId !== itemNs || !sc.localIs(itemLocal)) {
+        unknownElement(sc, order, what);
+        continue;
+      }
+      const i = arr.length;
+      try {
+        if (sc.nil) {
+          sc.skipContent();
+          if (itemValueType) nilValueType(sc, itemType);
+          arr.push(null);
+        } else {
+          arr.push((item ??= readerFor(itemType))(sc, order));
+        }
+      } catch (e) {
+        if (e instanceof Failure) throw e.at(i);
+        throw e;
+      }
+    }
+  };
+}
+
+/** The text of a key element as the dictionary key (JavaScript keys are strings). */
+function keyReader(t: ScalarDescriptor): (sc: Scanner, text: string) => string {
+  switch (t.name) {
+    case 'String':
+      return (_sc, text) => text;
+    case 'Boolean':
+      return (sc, text) => String(parseBoolean(sc, text));
+    case 'Int32':
+      return (sc, text) => String(parseInt32(sc, text));
+    case 'Double':
+      return (sc, text) => String(parseDouble(sc, text));
+  }
+}
+
+function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
+  // Entries are KeyValue<K,V> in Arrays: Key then Value, both required and in that order.
+  const entryLocal = keyValueName(d);
+  const arrays = internNamespace(ARRAYS_NS);
+  const keyOf = keyReader(d.key);
+  const valueType = d.value;
+  const valueIsValueType = d.value.isValueType;
+  const what = `${label} entries <${entryLocal}>`;
+  let valueRead: Reader | undefined;
+
+  const expectPart = (sc: Scanner, local: string): void => {
+    const tok = sc.next();
+    if (tok === START && sc.nsId === arrays && sc.localIs(local)) return;
+    if (tok === TEXT) textInElement(sc, entryLocal);
+    sc.failAt(tok === END ? sc.pos - 1 : sc.tagPos, 'type', {
+      expected: `element <${local}> in namespace ${ARRAYS_NS}`,
+      found: tok === END ? `the end of <${entryLocal}>` : sc.describeElement(),
+      detail: 'a dictionary entry holds Key then Value',
+    });
+  };
+
+  return (sc, order) => {
+    const obj: Record<string, unknown> = {};
+    for (;;) {
+      const tok = sc.next();
+      if (tok === END) return obj;
+      if (tok === TEXT) textInElement(sc, label);
+      if (sc.nsId !== arrays || !sc.localIs(entryLocal)) {
+        unknownElement(sc, order, what);
+        continue;
+      }
+      if (sc.nil) nilValueType(sc, d);
+      expectPart(sc, 'Key');
+      if (sc.nil) sc.failAt(sc.tagPos, 'type', { expected: 'a key', found: 'i:nil="true"', detail: 'dictionary keys cannot be null' });
+      const keyPos = sc.tagPos;
+      const key = keyOf(sc, sc.readText());
+      if (Object.prototype.hasOwnProperty.call(obj, key)) {
+        sc.failAt(keyPos, 'type', { found: `the key ${quote(key)} again`, detail: 'duplicate dictionary key' });
+      }
+      expectPart(sc, 'Value');
+      let value: unknown = null;
+      try {
+        if (sc.nil) {
+          sc.skipContent();
+          if (valueIsValueType) nilValueType(sc, valueType);
+        } else {
+          value = (valueRead ??= readerFor(valueType))(sc, order);
+        }
+      } catch (e) {
+        if (e instanceof Failure) throw e.at(key);
+        throw e;
+      }
+      setOwn(obj, key, value);
+      // Anything after Value inside the entry is unknown.
+      for (;;) {
+        const t = sc.next();
+        if (t === END) break;
+        if (t === TEXT) textInElement(sc, entryLocal);
+        unknownElement(sc, order, `the end of <${entryLocal}>`);
+      }
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+const interned = new WeakSet<TypeDescriptor>();
+
+/**
+ * Interns every namespace reachable from `root` before scanning, so the scanner can give each
+ * declaration its id as it meets it (readers below are compiled lazily, later).
+ */
+function internReachable(root: TypeDescriptor): void {
+  if (interned.has(root)) return;
+  const seen = new Set<TypeDescriptor>();
+  const stack: TypeDescriptor[] = [root];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    internNamespace(contractNamespace(t));
+    switch (t.kind) {
+      case 'nullable':
+      case 'list':
+        stack.push(t.of);
+        break;
+      case 'dictionary':
+        stack.push(t.key, t.value);
+        break;
+      case 'class':
+        if (t.dictionary) stack.push(t.dictionary);
+        for (const m of xmlMembers(t)) {
+          internNamespace(m.ns);
+          stack.push(m.property.type);
+        }
+        break;
+    }
+  }
+  interned.add(root);
+}
+
+/** Reads `text` as an instance of `type`; throws `Failure`. A nil root reads as null. */
+export function decodeXml(type: TypeDescriptor, text: string, options: XmlReadOptions): unknown {
+  internReachable(type);
+  const sc = new Scanner(text, options.maxDepth);
+  sc.prolog();
+  const local = contractName(type);
+  const ns = contractNamespace(type);
+  if (sc.nsId !== internNamespace(ns) || !sc.localIs(local)) {
+    sc.failAt(sc.tagPos, 'type', { expected: `root element <${local}> in namespace ${ns}`, found: sc.describeElement() });
+  }
+  let result: unknown;
+  if (sc.nil) {
+    sc.skipContent();
+    result = null;
+  } else {
+    result = readerFor(type)(sc, options.order);
+  }
+  sc.epilog();
+  return result;
+}
