@@ -39,8 +39,17 @@ let pos = 0;
 let depth = 0;
 let maxDepth = 512;
 let lenient = false;
-/** Index of the next backslash at or after some earlier position (-1: none left). */
+/**
+ * The first backslash at or after some position at or before `pos` (-1: none left), so a
+ * string without escapes is one `indexOf` and a slice. Valid only while `pos` moves forward:
+ * going back goes through `rewind`.
+ */
 let nextBackslash = -1;
+
+function rewind(to: number): void {
+  pos = to;
+  nextBackslash = src.indexOf('\\', to);
+}
 
 /** Ends one decode: drops the reference to the input so it can be collected. */
 export function resetScanner(): void {
@@ -131,13 +140,15 @@ function describeValueAt(at: number): string {
   if (c === LBRACE) return 'an object';
   if (c === LBRACKET) return 'an array';
   const save = pos;
-  pos = at;
+  const saveBackslash = nextBackslash;
+  rewind(at);
   try {
     if (c === QUOTE) return describeFound(readString());
     const token = bareToken();
     return token.length > 40 ? token.slice(0, 40) + '…' : token;
   } finally {
     pos = save;
+    nextBackslash = saveBackslash;
   }
 }
 
@@ -772,7 +783,7 @@ function classReader(t: ClassDescriptor): Reader {
             if (!(e instanceof Failure)) throw e;
             if (!(lenient && lenientCode(e.detail.code))) throw e.at(wires[i]!);
             // What ServiceStack does: drop this member's value, keep reading the object.
-            pos = valueAt;
+            rewind(valueAt);
             depth = depthAt;
             skipValue();
           }
