@@ -1,12 +1,25 @@
 /**
  * The JSON codec: ServiceStack.Text's JSON as a .NET Core host writes it (camelCase, derived
  * members first, nulls omitted, defaults written, .NET double text, NaN/Infinity bare).
+ *
+ * Where the spec leaves a choice, this codec:
+ * - writes a null element of a nested list as `null` (ServiceStack writes nothing, `[[1],]`,
+ *   which is not JSON and which its own reader cannot take back);
+ * - writes a null POCO element as `{}` as ServiceStack does, so it reads back as a default
+ *   instance, not as null;
+ * - ignores members of the value that the type does not declare, as a typed .NET object has none;
+ * - refuses a root `null` on both sides (`type` error): the document is the instance;
+ * - reads a bare number or `true`/`false` into a String member as its text, as ServiceStack
+ *   does, but refuses bare words that are not JSON (`tru`, `hello`) as a `syntax` error;
+ * - reads `""` as no value for `Nullable<T>` (ServiceStack's empty-value rule);
+ * - matches member names ignoring ASCII case only;
+ * - refuses trailing commas and unquoted names (strict JSON structure), while accepting
+ *   ServiceStack's quoted scalars and bare NaN/Infinity.
  */
-import { usageError } from '../../errors.js';
+import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
 import type { Codec, Sniffed } from '../codec.js';
 import { fail, lineCol, toDtoError } from '../common/failure.js';
-import { describeFound } from '../../errors.js';
 import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
 import { indentJson, writerFor } from './encode.js';
 import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
@@ -21,14 +34,15 @@ function rootName(t: TypeDescriptor): string {
 
 function checkEncodeOptions(o: JsonEncodeOptions | undefined): Required<JsonEncodeOptions> {
   if (o === undefined) return jsonEncodeDefaults;
-  const r = { ...jsonEncodeDefaults, ...o };
-  if (o.nonFinite === undefined) r.nonFinite = jsonEncodeDefaults.nonFinite;
-  if (o.pretty === undefined) r.pretty = jsonEncodeDefaults.pretty;
-  if (o.newline === undefined) r.newline = jsonEncodeDefaults.newline;
+  const r: Required<JsonEncodeOptions> = {
+    nonFinite: o.nonFinite ?? jsonEncodeDefaults.nonFinite,
+    pretty: o.pretty ?? jsonEncodeDefaults.pretty,
+    newline: o.newline ?? jsonEncodeDefaults.newline,
+  };
   if (r.nonFinite !== 'bare' && r.nonFinite !== 'string') {
     throw usageError(`JSON option nonFinite must be 'bare' or 'string', not ${JSON.stringify(r.nonFinite)}`);
   }
-  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError(`JSON option newline must be "\\n" or "\\r\\n"`);
+  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError('JSON option newline must be "\\n" or "\\r\\n"');
   return r;
 }
 

@@ -29,7 +29,9 @@ export interface JsonEncodeOptions extends EncodeOptions {
 export interface JsonDecodeOptions extends DecodeOptions {
   /**
    * Deepest nesting of objects and arrays accepted, counting the root object as 1, including
-   * content skipped inside unknown properties. Deeper input is a `depth` error. Default 512.
+   * content skipped inside unknown properties. Deeper input is a `depth` error. Default 512;
+   * a positive integer or `Infinity` (then the JavaScript stack is the limit, still reported
+   * as a `depth` error).
    */
   readonly maxDepth?: number;
   /**
@@ -37,8 +39,10 @@ export interface JsonDecodeOptions extends DecodeOptions {
    * non-nullable value type (`strict`), a wrong type (`type`), an out-of-range Int32 (`range`),
    * an unknown enum member (`enum`). `true` mimics ServiceStack.Text: the member whose value
    * failed keeps what it had (its .NET default unless an earlier duplicate set it) and reading
-   * goes on. For a failure inside a list or dictionary the whole member is dropped, as
-   * ServiceStack drops the whole collection. Malformed JSON and depth errors are raised either way.
+   * goes on. A bad element of a list, or a bad value of a dictionary, drops the member holding
+   * that collection, as ServiceStack drops the whole collection; a bad member of an object
+   * inside a collection only costs that member. Malformed JSON and depth errors are raised
+   * either way.
    */
   readonly lenient?: boolean;
 }
