@@ -66,29 +66,31 @@ function compose(d: DtoFormatErrorDetails): string {
 
 export class DtoFormatError extends Error implements DtoFormatErrorDetails {
   readonly code: DtoErrorCode;
-  readonly format?: FormatName;
-  readonly direction?: 'decode' | 'encode';
-  readonly typeName?: string;
-  readonly path?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly expected?: string;
-  readonly found?: string;
-  readonly detail?: string;
+  // `declare`: absent details stay absent (an ES2022 class field would define them as undefined).
+  declare readonly format?: FormatName;
+  declare readonly direction?: 'decode' | 'encode';
+  declare readonly typeName?: string;
+  declare readonly path?: string;
+  declare readonly line?: number;
+  declare readonly column?: number;
+  declare readonly expected?: string;
+  declare readonly found?: string;
+  declare readonly detail?: string;
 
   constructor(details: DtoFormatErrorDetails) {
     super(compose(details));
     this.name = 'DtoFormatError';
     this.code = details.code;
-    if (details.format !== undefined) this.format = details.format;
-    if (details.direction !== undefined) this.direction = details.direction;
-    if (details.typeName !== undefined) this.typeName = details.typeName;
-    if (details.path !== undefined) this.path = details.path;
-    if (details.line !== undefined) this.line = details.line;
-    if (details.column !== undefined) this.column = details.column;
-    if (details.expected !== undefined) this.expected = details.expected;
-    if (details.found !== undefined) this.found = details.found;
-    if (details.detail !== undefined) this.detail = details.detail;
+    const self = this as { -readonly [K in keyof DtoFormatErrorDetails]: DtoFormatErrorDetails[K] };
+    if (details.format !== undefined) self.format = details.format;
+    if (details.direction !== undefined) self.direction = details.direction;
+    if (details.typeName !== undefined) self.typeName = details.typeName;
+    if (details.path !== undefined) self.path = details.path;
+    if (details.line !== undefined) self.line = details.line;
+    if (details.column !== undefined) self.column = details.column;
+    if (details.expected !== undefined) self.expected = details.expected;
+    if (details.found !== undefined) self.found = details.found;
+    if (details.detail !== undefined) self.detail = details.detail;
   }
 
   /** A copy with the root type name and a path prefix filled in (codecs add context as the error unwinds). */
@@ -120,5 +122,5 @@ export function describeFound(v: unknown, max = 40): string {
   }
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return 'an array';
-  return `a ${typeof v}`;
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }

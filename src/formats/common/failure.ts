@@ -24,10 +24,20 @@ export function fail(detail: Detail): never {
   throw new Failure(detail);
 }
 
+/** Longer paths (only deep recursive data makes them) keep their ends: the outer context and the failing spot. */
+const MAX_PATH_SEGMENTS = 40;
+
 /** `schedule.rules[2].byHour[0]` from the innermost-first segments. */
 export function joinPath(innermostFirst: readonly (string | number)[]): string {
   let s = '';
-  for (let i = innermostFirst.length - 1; i >= 0; i--) {
+  const n = innermostFirst.length;
+  for (let i = n - 1; i >= 0; i--) {
+    if (n > MAX_PATH_SEGMENTS && i === n - 1 - MAX_PATH_SEGMENTS / 2) {
+      const skipped = n - MAX_PATH_SEGMENTS;
+      s += `…(${skipped} levels)…`;
+      i -= skipped - 1;
+      continue;
+    }
     const seg = innermostFirst[i]!;
     if (typeof seg === 'number') s += `[${seg}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(seg)) s += s ? `.${seg}` : seg;
