@@ -205,8 +205,8 @@ function compileClass(c: ClassDescriptor): Reader {
 
   const find = (sc: Scanner, from: number): number => {
     const id = sc.nsId;
-    for (let i = from; i < n; i++) if (nsIds[i] === id && sc.localIs(locals[i]!)) return i;
-    for (let i = 0; i < from && i < n; i++) if (nsIds[i] === id && sc.localIs(locals[i]!)) return i;
+    for (let i = from; i < n; i++) if (nsIds[i] === id && sc.local === locals[i]!) return i;
+    for (let i = 0; i < from && i < n; i++) if (nsIds[i] === id && sc.local === locals[i]!) return i;
     return -1;
   };
 
@@ -277,7 +277,7 @@ function compileList(t: ListDescriptor): Reader {
       const tok = sc.next();
       if (tok === END) return arr;
       if (tok === TEXT) textInElement(sc, typeLabel(t));
-      if (sc.nsId !== itemNs || !sc.localIs(itemLocal)) {
+      if (sc.nsId !== itemNs || sc.local !== itemLocal) {
         unknownElement(sc, order, what);
         continue;
       }
@@ -324,7 +324,7 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
 
   const expectPart = (sc: Scanner, local: string): void => {
     const tok = sc.next();
-    if (tok === START && sc.nsId === arrays && sc.localIs(local)) return;
+    if (tok === START && sc.nsId === arrays && sc.local === local) return;
     if (tok === TEXT) textInElement(sc, entryLocal);
     sc.failAt(tok === END ? sc.pos - 1 : sc.tagPos, 'type', {
       expected: `element <${local}> in namespace ${ARRAYS_NS}`,
@@ -339,7 +339,7 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
       const tok = sc.next();
       if (tok === END) return obj;
       if (tok === TEXT) textInElement(sc, label);
-      if (sc.nsId !== arrays || !sc.localIs(entryLocal)) {
+      if (sc.nsId !== arrays || sc.local !== entryLocal) {
         unknownElement(sc, order, what);
         continue;
       }
@@ -421,7 +421,7 @@ export function decodeXml(type: TypeDescriptor, text: string, options: XmlReadOp
   sc.prolog();
   const local = contractName(type);
   const ns = contractNamespace(type);
-  if (sc.nsId !== internNamespace(ns) || !sc.localIs(local)) {
+  if (sc.nsId !== internNamespace(ns) || sc.local !== local) {
     sc.failAt(sc.tagPos, 'type', { expected: `root element <${local}> in namespace ${ns}`, found: sc.describeElement() });
   }
   let result: unknown;

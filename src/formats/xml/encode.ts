@@ -7,7 +7,15 @@
  * declares its type's namespace only when no binding is in scope, and the prefix it declares
  * is named after the element's depth (`d5p1` on `ByHour`, `d2p1` on `Data`).
  */
-import type { DictionaryDescriptor, ListDescriptor, TypeDescriptor, ClassDescriptor } from '../../schema/descriptors.js';
+import type {
+  ClassDescriptor,
+  DictionaryDescriptor,
+  EnumDescriptor,
+  ListDescriptor,
+  NullableDescriptor,
+  ScalarDescriptor,
+  TypeDescriptor,
+} from '../../schema/descriptors.js';
 import { typeLabel } from '../../schema/descriptors.js';
 import { defaultValue } from '../../schema/defaults.js';
 import { fail, Failure } from '../common/failure.js';
@@ -307,6 +315,68 @@ function qualified(scope: Scope, ns: string, local: string): string {
 }
 
 /**
+ * A primitive or enum element. Each kind gets its own closure with the formatting inline, and
+ * whole elements are precomputed where the value set is small (booleans, enum members), so
+ * the common member costs one property read and at most two concatenations.
+ */
+function scalarElement(
+  t: ScalarDescriptor | EnumDescriptor | NullableDescriptor,
+  open: string,
+  close: string,
+  nilTag: string,
+  member: boolean,
+  ctx: Ctx,
+): Writer {
+  const nullable = t.kind === 'nullable' || !t.isValueType;
+  const base = t.kind === 'nullable' ? t.of : t;
+  const label = typeLabel(base);
+  // What a missing value writes: nil, the .NET default (members) or an error (items, keys).
+  const missing: Writer = nullable
+    ? () => nilTag
+    : member
+      ? ((d) => () => d)(open + scalarFormat(base, ctx.esc)(defaultValue(base)) + close)
+      : (v) => fail({ code: 'type', expected: label, found: describeFound(v) });
+  if (base.kind === 'enum') {
+    const whole = new Map(base.members.map((m) => [m.name, open + m.name + close]));
+    const expected = `a ${base.name} member`;
+    return (v) => {
+      if (typeof v === 'string') {
+        const w = whole.get(v);
+        if (w !== undefined) return w;
+      }
+      return v == null ? missing(v) : fail({ code: 'enum', expected, found: describeFound(v) });
+    };
+  }
+  switch (base.name) {
+    case 'String': {
+      const special = ctx.style.nl === '\n' ? SPECIAL_LF : SPECIAL_CRLF;
+      const nl = ctx.style.nl;
+      return (v) => {
+        if (typeof v === 'string') return open + (special.test(v) ? escapeSlow(v, nl) : v) + close;
+        return v == null ? missing(v) : typeError('String', v);
+      };
+    }
+    case 'Boolean': {
+      const yes = open + 'true' + close;
+      const no = open + 'false' + close;
+      return (v) => (v === true ? yes : v === false ? no : v == null ? missing(v) : typeError('Boolean', v));
+    }
+    case 'Int32': {
+      const format = scalarFormat(base, ctx.esc);
+      return (v) => {
+        if (typeof v === 'number' && (v | 0) === v) return open + (v === 0 ? '0' : String(v)) + close;
+        return v == null ? missing(v) : open + format(v) + close;
+      };
+    }
+    case 'Double':
+      return (v) => {
+        if (typeof v === 'number') return open + formatXmlDouble(v) + close;
+        return v == null ? missing(v) : typeError('Double', v);
+      };
+  }
+}
+
+/**
  * The writer of one element holding a value of type `t`: a member (`member` = true: a
  * missing value-type member is written as its default) or a list item / dictionary part.
  */
@@ -339,16 +409,7 @@ function compileElement(
 
   if (t.kind === 'scalar' || t.kind === 'enum' || t.kind === 'nullable') {
     const open = `${lead}<${q}${decl}${implicit}>`;
-    const format = scalarFormat(t, ctx.esc);
-    if (t.kind === 'nullable' || !t.isValueType) {
-      return (v) => (v == null ? nilTag : open + format(v) + close);
-    }
-    const dflt = open + format(defaultValue(t)) + close;
-    const label = typeLabel(t);
-    return (v) => {
-      if (v == null) return member ? dflt : fail({ code: 'type', expected: label, found: describeFound(v) });
-      return open + format(v) + close;
-    };
+    return scalarElement(t, open, close, nilTag, member, ctx);
   }
 
   // Complex: class, dictionary-derived class, dictionary or list.
@@ -364,22 +425,25 @@ function compileElement(
   }
   const open = `${lead}<${q}${openDecl}${implicit}>`;
   const empty = `${lead}<${q}${openDecl}${implicit} />`;
-  const tail = ctx.style.pretty ? ctx.style.nl + indent(depth - 1) : '';
-  const isList = t.kind === 'list';
-  const expected = isList ? `${typeLabel(t)} (an array)` : `${typeLabel(t)} (an object)`;
+  // In the indented layout the end tag of an element with children goes on its own line.
+  const end = (ctx.style.pretty ? ctx.style.nl + indent(depth - 1) : '') + close;
   const childDepth = depth + 1;
   const innerScope = inner;
   let content: Writer | undefined;
-  return (v) => {
-    if (v == null) return nilTag;
-    if (isList ? !Array.isArray(v) : !isPlainObject(v)) typeError(expected, v);
+  const write = (v: unknown): string => {
     if (childDepth > limit.maxDepth) {
       fail({ code: 'depth', detail: `nesting deeper than maxDepth (${limit.maxDepth}) elements` });
     }
     content ??= contentWriter(t, innerScope, childDepth, ctx);
     const c = content(v);
-    return c === '' ? empty : open + c + tail + close;
+    return c === '' ? empty : open + c + end;
   };
+  if (t.kind === 'list') {
+    const expected = `${typeLabel(t)} (an array)`;
+    return (v) => (v == null ? nilTag : Array.isArray(v) ? write(v) : typeError(expected, v));
+  }
+  const expected = `${typeLabel(t)} (an object)`;
+  return (v) => (v == null ? nilTag : isPlainObject(v) ? write(v) : typeError(expected, v));
 }
 
 // ---------------------------------------------------------------------------------------------

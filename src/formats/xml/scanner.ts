@@ -1,15 +1,19 @@
 /**
  * A pull scanner for the XML that DataContract readers consume: well-formedness checked as it
  * goes (every end tag matches, every prefix is declared, entities are the predefined five or
- * character references), namespaces resolved to interned ids so a reader matches an element by
- * (namespace id, local name) with integer and character compares, and no tree is built.
+ * character references, every character is one XML 1.0 allows), namespaces resolved to
+ * interned ids so a reader matches an element by (namespace id, local name), and no tree.
  *
  * Deliberately unsupported: DTDs (a DOCTYPE is a `forbidden` error, so no entity expansion
  * of any kind can happen). Positions in errors are 1-based line:column of the input text.
+ *
+ * Speed notes (measured on Node 20): per-character JavaScript loops and `startsWith` cost
+ * several ns per character, while `indexOf`, `slice` and `===` are native and cheap. So each
+ * character is looked at once at most: names by one classifying loop, text by one validating
+ * loop, and everything else (end tags, namespace URIs, member names) by slice + compare.
  */
 import type { DtoErrorCode } from '../../errors.js';
-import { fail } from '../common/failure.js';
-import { lineCol } from '../common/failure.js';
+import { fail, lineCol } from '../common/failure.js';
 import { XML_NS, XMLNS_NS, XSI_NS } from './contract.js';
 
 export const START = 1;
@@ -18,8 +22,8 @@ export const TEXT = 3;
 export type Token = typeof START | typeof END | typeof TEXT;
 
 // ---------------------------------------------------------------------------------------------
-// Namespace ids. Readers intern the namespaces they expect when they are compiled; a URI the
-// scanner meets that nobody interned gets -1, which matches no expectation.
+// Namespace ids. Readers intern the namespaces they expect before scanning; a URI the scanner
+// meets that nobody interned gets -1, which matches no expectation.
 
 const KNOWN = new Map<string, number>();
 export function internNamespace(uri: string): number {
@@ -31,43 +35,50 @@ export function internNamespace(uri: string): number {
   return id;
 }
 export const NO_NS_ID = internNamespace('');
-export const XSI_ID = internNamespace(XSI_NS);
 export const XML_ID = internNamespace(XML_NS);
+export const XSI_ID = internNamespace(XSI_NS);
 
-const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+/** ASCII name characters: 1 = may start a name, 2 = may continue one. */
+const NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  if (letter) NAME[c] = 3;
+  else if ((c >= 48 && c <= 57) || c === 45 || c === 46) NAME[c] = 2;
+}
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
-/** Name characters, permissively: ASCII letters, digits, `_ - . :` and everything from U+00B7 up. */
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46 || c >= 0xb7
-  );
-}
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+/** Non-ASCII name characters, permissively: U+00B7 up, minus ×, ÷, surrogates and U+FFFE/F. */
+function isWideNameChar(c: number): boolean {
+  return c >= 0xb7 && c !== 0xd7 && c !== 0xf7 && (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd));
 }
 
 function quote(s: string, max = 40): string {
   return JSON.stringify(s.length > max ? s.slice(0, max) + '…' : s);
 }
 
+function hex(c: number): string {
+  return '0x' + c.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** Text validation result flags. */
+const NEEDS_DECODE = 1;
+
 export class Scanner {
   readonly s: string;
   pos = 0;
   private readonly len: number;
   private readonly maxDepth: number;
-  /** Whole-document facts that let the text fast path skip checks. */
-  private readonly hasAmp: boolean;
-  private readonly hasCr: boolean;
-  private readonly hasCdataEnd: boolean;
 
-  /** Open elements: start offset and length of the qualified name, namespace stack mark. */
+  /** Open elements: qualified name, start offset, namespace stack mark. */
   depth = 0;
-  private readonly elStart: number[] = [];
-  private readonly elLen: number[] = [];
+  private readonly elName: string[] = [];
+  private readonly elPos: number[] = [];
   private readonly elMark: number[] = [];
 
   /** In-scope namespace bindings (innermost last). */
@@ -76,14 +87,13 @@ export class Scanner {
   private readonly ids: number[] = [];
   private nsTop = 0;
 
-  /** The start tag just read. */
+  /** The start tag just read: offset, qualified and local name, namespace, xsi:nil. */
   tagPos = 0;
-  localStart = 0;
-  nameEnd = 0;
-  private nameStart = 0;
+  qname = '';
+  local = '';
   /** Namespace id of the element (-1: a namespace no reader expects). */
   nsId = 0;
-  /** Index of the binding that gave the namespace, -1 for none / the `xml` prefix. */
+  /** Index of the binding that gave the namespace; -1 for none or the `xml` prefix. */
   private nsBinding = -1;
   nil = false;
   /** Self-closing: the next `next()`, `readText()` or `skipContent()` closes it. */
@@ -91,26 +101,25 @@ export class Scanner {
   /** Where the text returned by the last `readText()` starts (for value errors). */
   textPos = 0;
 
+  /** Prefixed attributes of the current tag: [nameStart, nameEnd, colon, valueStart, valueEnd]. */
+  private readonly prefixed: number[] = [];
+  private nPrefixed = 0;
+  /** Attribute names of the current tag: [start, end]. */
+  private readonly attrNames: number[] = [];
+  private tagEmpty = false;
+
   constructor(text: string, maxDepth: number) {
     this.s = text;
     this.len = text.length;
     this.maxDepth = maxDepth;
-    this.hasAmp = text.indexOf('&') >= 0;
-    this.hasCr = text.indexOf('\r') >= 0;
-    this.hasCdataEnd = text.indexOf(']]>') >= 0;
   }
 
   // -------------------------------------------------------------------------------------------
-  // Errors
+  // Errors and descriptions
 
   failAt(offset: number, code: DtoErrorCode, detail: { expected?: string; found?: string; detail?: string }): never {
     const { line, column } = lineCol(this.s, offset);
     return fail({ code, line, column, ...detail });
-  }
-
-  /** The qualified name of the start tag just read. */
-  qname(): string {
-    return this.s.slice(this.nameStart, this.nameEnd);
   }
 
   /** The namespace URI of the start tag just read. */
@@ -119,42 +128,63 @@ export class Scanner {
     return this.nsId === XML_ID ? XML_NS : '';
   }
 
-  /** `<name>` or `<p:name xmlns:p="…">` as shown in messages. */
+  /** `element <d2p1:Base> in namespace …` for messages. */
   describeElement(): string {
     const ns = this.elementNs();
-    return ns ? `element <${this.qname()}> in namespace ${ns}` : `element <${this.qname()}> in no namespace`;
+    return ns ? `element <${this.qname}> in namespace ${ns}` : `element <${this.qname}> in no namespace`;
   }
 
-  private openName(): string {
-    const i = this.depth - 1;
-    return this.s.slice(this.elStart[i]!, this.elStart[i]! + this.elLen[i]!);
+  private found(p: number): string {
+    if (p >= this.len) return 'the end of the input';
+    return quote(this.s.slice(p, p + 12));
+  }
+
+  private badChar(p: number, c: number): never {
+    const what = c >= 0xd800 && c <= 0xdfff ? `an unpaired surrogate ${hex(c)}` : `the character ${hex(c)}`;
+    return this.failAt(p, 'syntax', { found: what, detail: 'not allowed in XML 1.0' });
+  }
+
+  /** Fails on any character XML 1.0 refuses in s[from, to); returns NEEDS_DECODE if `&` or CR occur. */
+  private checkChars(from: number, to: number): number {
+    const s = this.s;
+    let flags = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32) {
+        if (c === 13) flags = NEEDS_DECODE;
+        else if (c !== 10 && c !== 9) this.badChar(i, c);
+      } else if (c === 38) flags = NEEDS_DECODE;
+      else if (c >= 0xd800) this.checkWide(i, c);
+    }
+    return flags;
+  }
+
+  /** A code unit from U+D800 up: a surrogate must be paired, U+FFFE/U+FFFF are refused. */
+  private checkWide(i: number, c: number): void {
+    if (c <= 0xdbff) {
+      const d = this.s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return;
+      this.badChar(i, c);
+    }
+    if (c <= 0xdfff) {
+      const b = this.s.charCodeAt(i - 1);
+      if (b >= 0xd800 && b <= 0xdbff) return;
+      this.badChar(i, c);
+    }
+    if (c >= 0xfffe) this.badChar(i, c);
   }
 
   // -------------------------------------------------------------------------------------------
   // Document level
 
-  /** Checks characters, skips BOM, declaration, comments and PIs up to the root start tag. */
+  /** Skips BOM, declaration, comments and PIs, then reads the root start tag. */
   prolog(): void {
     const s = this.s;
-    const bad = INVALID_CHAR.exec(s);
-    if (bad) this.failAt(bad.index, 'syntax', { found: `the character 0x${s.charCodeAt(bad.index).toString(16).toUpperCase().padStart(2, '0')}`, detail: 'not allowed in XML 1.0' });
-    if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) {
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) {
-          const d = s.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            i++;
-            continue;
-          }
-        } else if (!(c >= 0xdc00 && c <= 0xdfff)) continue;
-        this.failAt(i, 'syntax', { found: 'an unpaired surrogate', detail: 'not allowed in XML 1.0' });
-      }
-    }
     let p = s.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (s.startsWith('<?xml', p) && (isWs(s.charCodeAt(p + 5)) || s.charCodeAt(p + 5) === 63)) {
       const end = s.indexOf('?>', p + 5);
       if (end < 0) this.failAt(p, 'syntax', { detail: 'unterminated XML declaration' });
+      this.checkChars(p, end);
       if (!/^\s+version\s*=\s*(["'])1\.[0-9]+\1/.test(s.slice(p + 5, end))) {
         this.failAt(p, 'syntax', { detail: 'malformed XML declaration' });
       }
@@ -188,11 +218,15 @@ export class Scanner {
 
   private skipWs(p: number): number {
     const s = this.s;
-    while (p < this.len && isWs(s.charCodeAt(p))) p++;
+    const len = this.len;
+    while (p < len && isWs(s.charCodeAt(p))) p++;
     return p;
   }
 
-  /** A comment or PI at `p` (which holds `<`): skips it and returns true. DOCTYPE: error. */
+  /**
+   * At `p` (holding `<`): a comment or PI is skipped (true); CDATA or an element is left
+   * (false); a DOCTYPE is refused.
+   */
   private skipMisc(p: number): boolean {
     const s = this.s;
     const c2 = s.charCodeAt(p + 1);
@@ -223,13 +257,14 @@ export class Scanner {
     const end = this.s.indexOf('--', p + 4);
     if (end < 0) this.failAt(p, 'syntax', { detail: 'unterminated comment' });
     if (this.s.charCodeAt(end + 2) !== 62) this.failAt(end, 'syntax', { detail: "'--' inside a comment" });
+    this.checkChars(p + 4, end);
     return end + 3;
   }
 
   private skipPI(p: number): number {
     const s = this.s;
     let q = p + 2;
-    while (q < this.len && isNameChar(s.charCodeAt(q))) q++;
+    while (q < this.len && this.nameCharAt(q)) q++;
     const target = s.slice(p + 2, q);
     if (target === '') this.failAt(p, 'syntax', { detail: 'processing instruction without a target' });
     if (target.toLowerCase() === 'xml') {
@@ -237,13 +272,58 @@ export class Scanner {
     }
     const end = s.indexOf('?>', q);
     if (end < 0) this.failAt(p, 'syntax', { detail: 'unterminated processing instruction' });
+    this.checkChars(q, end);
     return end + 2;
+  }
+
+  private nameCharAt(p: number): boolean {
+    const c = this.s.charCodeAt(p);
+    return c < 128 ? NAME[c]! !== 0 || c === 58 : isWideNameChar(c);
   }
 
   // -------------------------------------------------------------------------------------------
   // Tags
 
-  /** Reads the start tag at `pos` (which holds `<` + a name), pushing its element and bindings. */
+  /**
+   * A name from `p`: returns its end; `this.colon` is the colon's offset or -1. Non-ASCII
+   * characters are accepted permissively (any letter-like code point, paired surrogates).
+   */
+  private colon = -1;
+  private name(p: number): number {
+    const s = this.s;
+    const len = this.len;
+    let colon = -1;
+    let c = s.charCodeAt(p);
+    if (!(c < 128 ? (NAME[c]! & 1) !== 0 : isWideNameChar(c) || this.wideSurrogate(p, c))) {
+      if (p >= len) this.failAt(p, 'syntax', { detail: 'unexpected end of the input in a tag' });
+      this.failAt(p, 'syntax', { expected: 'a name', found: this.found(p) });
+    }
+    for (p++; p < len; p++) {
+      c = s.charCodeAt(p);
+      if (c < 128) {
+        if (NAME[c] !== 0) continue;
+        if (c !== 58) break;
+        if (colon >= 0) this.failAt(p, 'syntax', { detail: 'a name may contain one colon' });
+        colon = p;
+        c = s.charCodeAt(p + 1);
+        if (!(c < 128 ? (NAME[c]! & 1) !== 0 : isWideNameChar(c))) this.failAt(p, 'syntax', { detail: 'a name must not end in a colon' });
+      } else if (!isWideNameChar(c)) {
+        if (this.wideSurrogate(p, c)) p++;
+        else break;
+      }
+    }
+    this.colon = colon;
+    return p;
+  }
+
+  /** An astral name character (surrogate pair) at `p`. */
+  private wideSurrogate(p: number, c: number): boolean {
+    if (c < 0xd800 || c > 0xdbff) return false;
+    const d = this.s.charCodeAt(p + 1);
+    return d >= 0xdc00 && d <= 0xdfff;
+  }
+
+  /** Reads the start tag at `pos` (which holds `<`), pushing its element and bindings. */
   startTag(): void {
     const s = this.s;
     const tagPos = this.pos;
@@ -251,140 +331,166 @@ export class Scanner {
     if (this.depth >= this.maxDepth) {
       this.failAt(tagPos, 'depth', { detail: `elements nested deeper than maxDepth (${this.maxDepth})` });
     }
-    let p = tagPos + 1;
-    const nameStart = p;
-    let colon = -1;
-    if (!isNameStart(s.charCodeAt(p))) this.failAt(p, 'syntax', { expected: 'an element name', found: this.found(p) });
-    for (; p < this.len; p++) {
-      const c = s.charCodeAt(p);
-      if (c === 58) {
-        if (colon >= 0) this.failAt(p, 'syntax', { detail: 'a name may contain one colon' });
-        colon = p;
-      } else if (!isNameChar(c)) break;
-    }
-    const nameEnd = p;
-    if (colon === nameEnd - 1) this.failAt(colon, 'syntax', { detail: 'empty local name' });
-    this.nameStart = nameStart;
-    this.nameEnd = nameEnd;
-    this.localStart = colon >= 0 ? colon + 1 : nameStart;
+    const nameStart = tagPos + 1;
+    let p = this.name(nameStart);
+    const colon = this.colon;
+    const qname = s.slice(nameStart, p);
+    this.qname = qname;
+    this.local = colon < 0 ? qname : s.slice(colon + 1, p);
 
     const mark = this.nsTop;
-    let nilText: string | undefined;
-    let nilPos = 0;
     let empty = false;
-    let attrs: number[] | undefined; // [nameStart, nameEnd, colon, valueIndex] per prefixed attribute
-    let values: string[] | undefined;
-    let allNames: number[] | undefined;
+    this.nil = false;
+    const c = s.charCodeAt(p);
+    if (c === 62) p++;
+    else if (c === 47 && s.charCodeAt(p + 1) === 62) {
+      p += 2;
+      empty = true;
+    } else {
+      p = this.attributes(p);
+      empty = this.tagEmpty;
+    }
+    this.pos = p;
+    // The element's namespace, now that its own declarations are in.
+    if (colon < 0) {
+      let i = this.nsTop - 1;
+      while (i >= 0 && this.pfx[i] !== '') i--;
+      this.nsBinding = i;
+      this.nsId = i >= 0 ? this.ids[i]! : NO_NS_ID;
+    } else {
+      const b = this.lookup(nameStart, colon - nameStart);
+      if (b === -2) this.failAt(nameStart, 'syntax', { detail: `undeclared prefix ${quote(s.slice(nameStart, colon))}` });
+      this.nsBinding = b;
+      this.nsId = b === -1 ? XML_ID : this.ids[b]!;
+    }
+    if (this.nPrefixed > 0) this.prefixedAttributes();
 
+    const d = this.depth++;
+    this.elName[d] = qname;
+    this.elPos[d] = tagPos;
+    this.elMark[d] = mark;
+    this.pendingEmpty = empty;
+  }
+
+  /**
+   * Attributes from `p` (after the element name) through `>` or `/>`; returns the offset after
+   * the tag. Namespace declarations are bound; prefixed attributes are kept for resolution.
+   */
+  private attributes(p: number): number {
+    const s = this.s;
+    let nNames = 0;
+    this.nPrefixed = 0;
     for (;;) {
       const c = s.charCodeAt(p);
       if (c === 62) {
-        p++;
-        break;
+        this.tagEmpty = false;
+        return p + 1;
       }
       if (c === 47) {
         if (s.charCodeAt(p + 1) !== 62) this.failAt(p, 'syntax', { expected: "'/>'", found: this.found(p) });
-        p += 2;
-        empty = true;
-        break;
+        this.tagEmpty = true;
+        return p + 2;
       }
       if (!isWs(c)) {
-        if (p >= this.len) this.failAt(p, 'syntax', { detail: `unterminated start tag <${this.qname()}>` });
+        if (p >= this.len) this.failAt(p, 'syntax', { detail: `unterminated start tag <${this.qname}>` });
         this.failAt(p, 'syntax', { expected: "whitespace, '>' or '/>'", found: this.found(p) });
       }
       p = this.skipWs(p);
       const c1 = s.charCodeAt(p);
       if (c1 === 62 || c1 === 47) continue;
-      // Attribute name.
       const an = p;
-      let acolon = -1;
-      if (!isNameStart(c1)) {
-        if (p >= this.len) this.failAt(p, 'syntax', { detail: `unterminated start tag <${this.qname()}>` });
-        this.failAt(p, 'syntax', { expected: 'an attribute name', found: this.found(p) });
-      }
-      for (; p < this.len; p++) {
-        const ch = s.charCodeAt(p);
-        if (ch === 58) {
-          if (acolon >= 0) this.failAt(p, 'syntax', { detail: 'a name may contain one colon' });
-          acolon = p;
-        } else if (!isNameChar(ch)) break;
-      }
-      const ae = p;
-      if (acolon === ae - 1) this.failAt(acolon, 'syntax', { detail: 'empty local name' });
-      // Duplicate attribute names (well-formedness).
-      allNames ??= [];
-      for (let k = 0; k < allNames.length; k += 2) {
-        const bs = allNames[k]!;
-        if (allNames[k + 1]! - bs === ae - an && s.startsWith(s.slice(an, ae), bs)) {
+      const ae = this.name(p);
+      const acolon = this.colon;
+      const names = this.attrNames;
+      for (let k = 0; k < nNames; k += 2) {
+        const bs = names[k]!;
+        if (names[k + 1]! - bs === ae - an && s.slice(bs, names[k + 1]) === s.slice(an, ae)) {
           this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)}` });
         }
       }
-      allNames.push(an, ae);
-      p = this.skipWs(p);
+      names[nNames++] = an;
+      names[nNames++] = ae;
+      p = this.skipWs(ae);
       if (s.charCodeAt(p) !== 61) this.failAt(p, 'syntax', { expected: "'=' after the attribute name", found: this.found(p) });
       p = this.skipWs(p + 1);
       const q = s.charCodeAt(p);
       if (q !== 34 && q !== 39) this.failAt(p, 'syntax', { expected: 'a quoted attribute value', found: this.found(p) });
-      const close = s.indexOf(q === 34 ? '"' : "'", p + 1);
-      if (close < 0) this.failAt(p, 'syntax', { detail: 'unterminated attribute value' });
-      let value = s.slice(p + 1, close);
-      const lt = value.indexOf('<');
-      if (lt >= 0) this.failAt(p + 1 + lt, 'syntax', { detail: "'<' in an attribute value" });
-      value = this.decode(value, p + 1, true);
-      p = close + 1;
-
-      if (ae - an >= 5 && s.startsWith('xmlns', an) && (ae - an === 5 || acolon === an + 5)) {
-        this.declare(acolon < 0 ? '' : s.slice(acolon + 1, ae), value, an);
+      const vs = p + 1;
+      const ve = s.indexOf(q === 34 ? '"' : "'", vs);
+      if (ve < 0) this.failAt(p, 'syntax', { detail: 'unterminated attribute value' });
+      p = ve + 1;
+      if (ae - an >= 5 && s.charCodeAt(an + 4) === 115 && s.startsWith('xmlns', an) && (ae - an === 5 || acolon === an + 5)) {
+        const prefix = acolon < 0 ? '' : s.slice(acolon + 1, ae);
+        const raw = s.slice(vs, ve);
+        const known = KNOWN.get(raw);
+        // An interned URI written verbatim: valid characters, nothing to decode, no checks due
+        // (other than for '' and the xml namespace, which declare() examines).
+        if (known !== undefined && known > XML_ID && prefix !== 'xml' && prefix !== 'xmlns') this.bind(prefix, raw, known);
+        else this.declare(prefix, this.attrValue(vs, ve), an);
       } else if (acolon >= 0) {
-        attrs ??= [];
-        values ??= [];
-        attrs.push(an, ae, acolon, values.length);
-        values.push(value);
+        const k = this.nPrefixed * 5;
+        const buf = this.prefixed;
+        buf[k] = an;
+        buf[k + 1] = ae;
+        buf[k + 2] = acolon;
+        buf[k + 3] = vs;
+        buf[k + 4] = ve;
+        this.nPrefixed++;
+      } else {
+        this.attrValue(vs, ve); // unprefixed attributes mean nothing to DCS; still well-formed
       }
     }
-    this.pos = p;
-
-    // Resolve the element's namespace now that its own declarations are in.
-    this.resolveElement(nameStart, colon);
-
-    // Prefixed attributes: their prefixes must be declared; xsi:nil is the only one read.
-    if (attrs) {
-      const seen: string[] = [];
-      for (let k = 0; k < attrs.length; k += 4) {
-        const an = attrs[k]!;
-        const ae = attrs[k + 1]!;
-        const ac = attrs[k + 2]!;
-        const b = this.lookup(an, ac - an);
-        if (b === -2) this.failAt(an, 'syntax', { detail: `undeclared prefix ${quote(s.slice(an, ac))}` });
-        const uri = b === -1 ? XML_NS : this.uris[b]!;
-        const expanded = uri + '\u0000' + s.slice(ac + 1, ae);
-        if (seen.includes(expanded)) this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)} (same namespace and name)` });
-        seen.push(expanded);
-        if (uri === XSI_NS && ae - ac - 1 === 3 && s.startsWith('nil', ac + 1)) {
-          nilText = values![attrs[k + 3]!]!;
-          nilPos = an;
-        }
-      }
-    }
-    this.nil = false;
-    if (nilText !== undefined) {
-      const t = trimXml(nilText);
-      if (t === 'true' || t === '1') this.nil = true;
-      else if (t !== 'false' && t !== '0') {
-        this.failAt(nilPos, 'type', { expected: 'i:nil="true" or "false"', found: quote(nilText) });
-      }
-    }
-
-    const d = this.depth++;
-    this.elStart[d] = nameStart;
-    this.elLen[d] = nameEnd - nameStart;
-    this.elMark[d] = mark;
-    this.pendingEmpty = empty;
   }
 
-  private found(p: number): string {
-    if (p >= this.len) return 'the end of the input';
-    return quote(this.s.slice(p, p + 12));
+  /** An attribute value: no `<`, valid characters, references resolved, whitespace normalized. */
+  private attrValue(vs: number, ve: number): string {
+    const value = this.s.slice(vs, ve);
+    const lt = value.indexOf('<');
+    if (lt >= 0) this.failAt(vs + lt, 'syntax', { detail: "'<' in an attribute value" });
+    this.checkChars(vs, ve);
+    return /[&\t\n\r]/.test(value) ? this.decode(value, vs, true) : value;
+  }
+
+  /** Resolves the prefixed attributes of the current tag; reads xsi:nil. */
+  private prefixedAttributes(): void {
+    const s = this.s;
+    const buf = this.prefixed;
+    const n = this.nPrefixed;
+    this.nPrefixed = 0;
+    for (let j = 0; j < n; j++) {
+      const k = j * 5;
+      const an = buf[k]!;
+      const ae = buf[k + 1]!;
+      const ac = buf[k + 2]!;
+      const vs = buf[k + 3]!;
+      const ve = buf[k + 4]!;
+      const b = this.lookup(an, ac - an);
+      if (b === -2) this.failAt(an, 'syntax', { detail: `undeclared prefix ${quote(s.slice(an, ac))}` });
+      if (n > 1) {
+        const uri = b === -1 ? XML_NS : this.uris[b]!;
+        for (let j2 = 0; j2 < j; j2++) {
+          const k2 = j2 * 5;
+          const b2 = this.lookup(buf[k2]!, buf[k2 + 2]! - buf[k2]!);
+          const uri2 = b2 === -1 ? XML_NS : this.uris[b2]!;
+          if (uri2 === uri && s.slice(buf[k2 + 2]! + 1, buf[k2 + 1]!) === s.slice(ac + 1, ae)) {
+            this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)} (same namespace and name)` });
+          }
+        }
+      }
+      if (b >= 0 && this.ids[b] === XSI_ID && ae - ac === 4 && s.startsWith('nil', ac + 1)) {
+        if (ve - vs === 4 && s.startsWith('true', vs)) {
+          this.nil = true;
+          continue;
+        }
+        const t = trimXml(this.attrValue(vs, ve));
+        if (t === 'true' || t === '1') this.nil = true;
+        else if (t !== 'false' && t !== '0') {
+          this.failAt(an, 'type', { expected: 'i:nil="true" or "false"', found: quote(s.slice(vs, ve)) });
+        }
+      } else {
+        this.attrValue(vs, ve);
+      }
+    }
   }
 
   private declare(prefix: string, uri: string, at: number): void {
@@ -394,10 +500,14 @@ export class Scanner {
     }
     if (uri === XMLNS_NS) this.failAt(at, 'syntax', { detail: 'the xmlns namespace cannot be declared' });
     if (prefix !== '' && uri === '') this.failAt(at, 'syntax', { detail: `prefix ${prefix} bound to an empty namespace` });
+    this.bind(prefix, uri, KNOWN.get(uri) ?? -1);
+  }
+
+  private bind(prefix: string, uri: string, id: number): void {
     const i = this.nsTop++;
     this.pfx[i] = prefix;
     this.uris[i] = uri;
-    this.ids[i] = KNOWN.get(uri) ?? -1;
+    this.ids[i] = id;
   }
 
   /** The binding index of the prefix at [start, start+len): -1 for `xml`, -2 when undeclared. */
@@ -411,60 +521,33 @@ export class Scanner {
     return -2;
   }
 
-  private resolveElement(nameStart: number, colon: number): void {
-    if (colon < 0) {
-      for (let i = this.nsTop - 1; i >= 0; i--) {
-        if (this.pfx[i]!.length === 0) {
-          this.nsBinding = i;
-          this.nsId = this.ids[i]!;
-          return;
-        }
-      }
-      this.nsBinding = -1;
-      this.nsId = NO_NS_ID;
-      return;
-    }
-    const b = this.lookup(nameStart, colon - nameStart);
-    if (b === -2) this.failAt(nameStart, 'syntax', { detail: `undeclared prefix ${quote(this.s.slice(nameStart, colon))}` });
-    this.nsBinding = b;
-    this.nsId = b === -1 ? XML_ID : this.ids[b]!;
-  }
-
-  /** Is the start tag just read named `local` (its local part)? */
-  localIs(local: string): boolean {
-    return this.nameEnd - this.localStart === local.length && this.s.startsWith(local, this.localStart);
-  }
-
   /** Reads the end tag at `p` (`</`), which must close the innermost open element. */
   private endTag(p: number): void {
     const s = this.s;
     const d = this.depth - 1;
-    const start = this.elStart[d]!;
-    const n = this.elLen[d]!;
-    let q = p + 2;
-    let ok = true;
-    for (let k = 0; k < n; k++) {
-      if (s.charCodeAt(q + k) !== s.charCodeAt(start + k)) {
-        ok = false;
-        break;
-      }
-    }
-    q += n;
-    if (ok && isNameChar(s.charCodeAt(q))) ok = false;
-    if (!ok) {
+    const name = this.elName[d]!;
+    let q = p + 2 + name.length;
+    if (s.slice(p + 2, q) !== name || (q < this.len && this.nameCharAt(q))) {
       let e = p + 2;
-      while (e < this.len && isNameChar(s.charCodeAt(e))) e++;
+      while (e < this.len && this.nameCharAt(e)) e++;
       this.failAt(p, 'syntax', {
-        expected: `</${this.openName()}>`,
-        found: e > p + 2 ? `</${s.slice(p + 2, e)}>` : this.found(p),
-        detail: 'mismatched end tag',
+        expected: `</${name}>`,
+        found: e > p + 2 ? `</${s.slice(p + 2, e)}>` : this.found(p + 2),
+        detail: `mismatched end tag (the element opened at ${this.where(this.elPos[d]!)})`,
       });
     }
-    while (q < this.len && isWs(s.charCodeAt(q))) q++;
-    if (s.charCodeAt(q) !== 62) this.failAt(q, 'syntax', { expected: "'>'", found: this.found(q) });
+    if (s.charCodeAt(q) !== 62) {
+      q = this.skipWs(q);
+      if (s.charCodeAt(q) !== 62) this.failAt(q, 'syntax', { expected: "'>'", found: this.found(q) });
+    }
     this.pos = q + 1;
     this.nsTop = this.elMark[d]!;
     this.depth = d;
+  }
+
+  private where(offset: number): string {
+    const { line, column } = lineCol(this.s, offset);
+    return `${line}:${column}`;
   }
 
   private closeEmpty(): void {
@@ -474,10 +557,11 @@ export class Scanner {
   }
 
   private unclosed(p: number): never {
+    const d = this.depth - 1;
     return this.failAt(p, 'syntax', {
-      expected: `</${this.openName()}>`,
+      expected: `</${this.elName[d]!}>`,
       found: 'the end of the input',
-      detail: 'unclosed element',
+      detail: `unclosed element (opened at ${this.where(this.elPos[d]!)})`,
     });
   }
 
@@ -487,7 +571,7 @@ export class Scanner {
   /**
    * The next thing inside the current element, skipping whitespace, comments and PIs:
    * START (a child's start tag has been read), END (the element's end tag has been read and
-   * the element closed) or TEXT (non-whitespace character data or CDATA at `pos`).
+   * the element closed) or TEXT (other character data or CDATA at `pos`).
    */
   next(): Token {
     if (this.pendingEmpty) {
@@ -495,10 +579,11 @@ export class Scanner {
       return END;
     }
     const s = this.s;
+    const len = this.len;
     for (;;) {
       let p = this.pos;
-      while (p < this.len && isWs(s.charCodeAt(p))) p++;
-      if (p >= this.len) this.unclosed(p);
+      while (p < len && isWs(s.charCodeAt(p))) p++;
+      if (p >= len) this.unclosed(p);
       if (s.charCodeAt(p) !== 60) {
         this.pos = p;
         return TEXT;
@@ -520,7 +605,7 @@ export class Scanner {
   }
 
   /**
-   * The text content of the current element up to its end tag (entities resolved, CDATA
+   * The text content of the current element up to its end tag (references resolved, CDATA
    * included, comments and PIs dropped, line ends normalized). A child element is an error.
    */
   readText(): string {
@@ -534,19 +619,15 @@ export class Scanner {
     this.textPos = start;
     const lt = s.indexOf('<', start);
     if (lt < 0) this.unclosed(this.len);
-    if (s.charCodeAt(lt + 1) === 47) {
-      let text = lt === start ? '' : s.slice(start, lt);
-      if (
-        (this.hasAmp && text.indexOf('&') >= 0) ||
-        (this.hasCr && text.indexOf('\r') >= 0) ||
-        (this.hasCdataEnd && text.indexOf(']]>') >= 0)
-      ) {
-        text = this.decode(text, start, false);
-      }
+    if (s.charCodeAt(lt + 1) !== 47) return this.readMixedText(start);
+    if (lt === start) {
       this.endTag(lt);
-      return text;
+      return '';
     }
-    return this.readMixedText(start);
+    let text = s.slice(start, lt);
+    if (this.checkChars(start, lt) !== 0 || text.indexOf(']]>') >= 0) text = this.decode(text, start, false);
+    this.endTag(lt);
+    return text;
   }
 
   private readMixedText(start: number): string {
@@ -556,18 +637,18 @@ export class Scanner {
     for (;;) {
       const lt = s.indexOf('<', p);
       if (lt < 0) this.unclosed(this.len);
-      if (lt > p) out += this.decode(s.slice(p, lt), p, false);
+      if (lt > p) {
+        this.checkChars(p, lt);
+        out += this.decode(s.slice(p, lt), p, false);
+      }
       const c2 = s.charCodeAt(lt + 1);
       if (c2 === 47) {
         this.endTag(lt);
         return out;
       }
       if (c2 === 33 && s.startsWith('<![CDATA[', lt)) {
-        const end = s.indexOf(']]>', lt + 9);
-        if (end < 0) this.failAt(lt, 'syntax', { detail: 'unterminated CDATA section' });
-        const raw = s.slice(lt + 9, end);
-        out += this.hasCr ? raw.replace(/\r\n?/g, '\n') : raw;
-        p = end + 3;
+        out += this.cdata(lt);
+        p = this.pos;
         continue;
       }
       if (c2 === 33 || c2 === 63) {
@@ -575,10 +656,20 @@ export class Scanner {
         p = this.pos;
         continue;
       }
-      let e = lt + 1;
-      while (e < this.len && isNameChar(s.charCodeAt(e))) e++;
+      this.pos = lt;
+      const e = this.name(lt + 1);
       this.failAt(lt, 'type', { expected: 'text content', found: `element <${s.slice(lt + 1, e)}>` });
     }
+  }
+
+  /** The CDATA section at `p`, line ends normalized; `pos` moves past it. */
+  private cdata(p: number): string {
+    const s = this.s;
+    const end = s.indexOf(']]>', p + 9);
+    if (end < 0) this.failAt(p, 'syntax', { detail: 'unterminated CDATA section' });
+    this.pos = end + 3;
+    const raw = s.slice(p + 9, end);
+    return this.checkChars(p + 9, end) !== 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   }
 
   /** Skips the rest of the current element (any content, well-formedness still checked). */
@@ -599,14 +690,13 @@ export class Scanner {
     const s = this.s;
     const p = this.pos;
     if (s.startsWith('<![CDATA[', p)) {
-      const end = s.indexOf(']]>', p + 9);
-      if (end < 0) this.failAt(p, 'syntax', { detail: 'unterminated CDATA section' });
-      this.pos = end + 3;
+      this.cdata(p);
       return;
     }
     let lt = s.indexOf('<', p);
     if (lt < 0) lt = this.len;
-    if (this.hasAmp || this.hasCdataEnd) this.decode(s.slice(p, lt), p, false);
+    const text = s.slice(p, lt);
+    if (this.checkChars(p, lt) !== 0 || text.indexOf(']]>') >= 0) this.decode(text, p, false);
     this.pos = lt;
   }
 
@@ -621,7 +711,9 @@ export class Scanner {
       const c = raw.charCodeAt(i);
       if (c === 38) {
         const semi = raw.indexOf(';', i + 1);
-        if (semi < 0 || semi - i > 12) this.failAt(offset + i, 'syntax', { detail: "'&' that does not start a reference (write &amp;)" });
+        if (semi < 0 || semi - i > 12) {
+          this.failAt(offset + i, 'syntax', { detail: "'&' that does not start a reference (write &amp;)" });
+        }
         const name = raw.slice(i + 1, semi);
         let rep: string;
         switch (name) {
@@ -665,7 +757,10 @@ export class Scanner {
     if (/^#[0-9]+$/.test(name)) cp = Number(name.slice(1));
     else if (/^#x[0-9A-Fa-f]+$/.test(name)) cp = parseInt(name.slice(2), 16);
     else if (/^[A-Za-z_][\w.-]*$/.test(name)) {
-      this.failAt(at, 'syntax', { found: `&${name};`, detail: 'undefined entity (only &lt; &gt; &amp; &quot; &apos; and character references exist without a DTD)' });
+      this.failAt(at, 'syntax', {
+        found: `&${name};`,
+        detail: 'undefined entity (without a DTD only &lt; &gt; &amp; &quot; &apos; and character references exist)',
+      });
     } else this.failAt(at, 'syntax', { found: quote(`&${name};`), detail: 'malformed reference' });
     const valid =
       cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
@@ -691,5 +786,5 @@ export function readRootName(text: string): { local: string; ns: string } | unde
   } catch {
     return undefined;
   }
-  return { local: sc.s.slice(sc.localStart, sc.nameEnd), ns: sc.elementNs() };
+  return { local: sc.local, ns: sc.elementNs() };
 }
