@@ -218,7 +218,10 @@ function compileClass(c: ClassDescriptor): Reader {
     for (;;) {
       const tok = sc.next();
       if (tok === END) break;
-      if (tok === TEXT) textInElement(sc, c.name);
+      if (tok === TEXT) {
+        if (sc.skipWhitespaceText()) continue;
+        textInElement(sc, c.name);
+      }
       const i = find(sc, last + 1);
       if (i < 0) {
         unknownElement(sc, order, expectedMember);
@@ -276,7 +279,10 @@ function compileList(t: ListDescriptor): Reader {
     for (;;) {
       const tok = sc.next();
       if (tok === END) return arr;
-      if (tok === TEXT) textInElement(sc, typeLabel(t));
+      if (tok === TEXT) {
+        if (sc.skipWhitespaceText()) continue;
+        textInElement(sc, typeLabel(t));
+      }
       if (sc.nsId !== itemNs || sc.local !== itemLocal) {
         unknownElement(sc, order, what);
         continue;
@@ -312,25 +318,76 @@ function keyReader(t: ScalarDescriptor): (sc: Scanner, text: string) => string {
   }
 }
 
+/** An element DCS would drop without a word: dropped in 'dcs' order, an error otherwise. */
+function dropped(sc: Scanner, order: MemberOrder, detail: string): void {
+  if (order !== 'dcs') sc.failAt(sc.tagPos, 'strict', { found: sc.describeElement(), detail });
+  sc.skipContent();
+}
+
 function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
-  // Entries are KeyValue<K,V> in Arrays: Key then Value, both required and in that order.
+  // Entries are KeyValue<K,V> classes in Arrays whose members Key and Value are both required
+  // and read in that order; anything else inside an entry is skipped, as DCS skips it.
   const entryLocal = keyValueName(d);
   const arrays = internNamespace(ARRAYS_NS);
   const keyOf = keyReader(d.key);
   const valueType = d.value;
   const valueIsValueType = d.value.isValueType;
   const what = `${label} entries <${entryLocal}>`;
+  const inEntry = `Key then Value in <${entryLocal}>`;
   let valueRead: Reader | undefined;
 
-  const expectPart = (sc: Scanner, local: string): void => {
-    const tok = sc.next();
-    if (tok === START && sc.nsId === arrays && sc.local === local) return;
-    if (tok === TEXT) textInElement(sc, entryLocal);
-    sc.failAt(tok === END ? sc.pos - 1 : sc.tagPos, 'type', {
-      expected: `element <${local}> in namespace ${ARRAYS_NS}`,
-      found: tok === END ? `the end of <${entryLocal}>` : sc.describeElement(),
-      detail: 'a dictionary entry holds Key then Value',
-    });
+  const readEntry = (sc: Scanner, order: MemberOrder, obj: Record<string, unknown>): void => {
+    const entryPos = sc.tagPos;
+    if (sc.nil) nilValueType(sc, d);
+    let key: string | undefined;
+    let keyPos = 0;
+    let hasValue = false;
+    let value: unknown = null;
+    for (;;) {
+      const tok = sc.next();
+      if (tok === END) break;
+      if (tok === TEXT) {
+        if (sc.skipWhitespaceText()) continue;
+        textInElement(sc, entryLocal);
+      }
+      const isKey = sc.nsId === arrays && sc.local === 'Key';
+      const isValue = !isKey && sc.nsId === arrays && sc.local === 'Value';
+      if (isKey && key === undefined) {
+        if (sc.nil) sc.failAt(sc.tagPos, 'type', { expected: 'a key', found: 'i:nil="true"', detail: 'dictionary keys cannot be null' });
+        keyPos = sc.tagPos;
+        key = keyOf(sc, sc.readText());
+        if (Object.prototype.hasOwnProperty.call(obj, key)) {
+          sc.failAt(keyPos, 'type', { found: `the key ${quote(key)} again`, detail: 'duplicate dictionary key' });
+        }
+      } else if (isValue && key === undefined) {
+        sc.failAt(sc.tagPos, 'type', { expected: `element <Key> in namespace ${ARRAYS_NS}`, found: sc.describeElement(), detail: 'a dictionary entry holds Key then Value' });
+      } else if (isValue && !hasValue) {
+        hasValue = true;
+        try {
+          if (sc.nil) {
+            sc.skipContent();
+            if (valueIsValueType) nilValueType(sc, valueType);
+          } else {
+            value = (valueRead ??= readerFor(valueType))(sc, order);
+          }
+        } catch (e) {
+          if (e instanceof Failure) throw e.at(key!);
+          throw e;
+        }
+      } else if (isKey || isValue) {
+        dropped(sc, order, `${isKey ? 'Key' : 'Value'} appears twice in a dictionary entry; DataContractSerializer would keep the first`);
+      } else {
+        unknownElement(sc, order, inEntry);
+      }
+    }
+    if (key === undefined || !hasValue) {
+      sc.failAt(entryPos, 'type', {
+        expected: `element <${key === undefined ? 'Key' : 'Value'}> in namespace ${ARRAYS_NS}`,
+        found: `the end of <${entryLocal}>`,
+        detail: 'a dictionary entry holds Key then Value',
+      });
+    }
+    setOwn(obj, key, value);
   };
 
   return (sc, order) => {
@@ -338,40 +395,15 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
     for (;;) {
       const tok = sc.next();
       if (tok === END) return obj;
-      if (tok === TEXT) textInElement(sc, label);
+      if (tok === TEXT) {
+        if (sc.skipWhitespaceText()) continue;
+        textInElement(sc, label);
+      }
       if (sc.nsId !== arrays || sc.local !== entryLocal) {
         unknownElement(sc, order, what);
         continue;
       }
-      if (sc.nil) nilValueType(sc, d);
-      expectPart(sc, 'Key');
-      if (sc.nil) sc.failAt(sc.tagPos, 'type', { expected: 'a key', found: 'i:nil="true"', detail: 'dictionary keys cannot be null' });
-      const keyPos = sc.tagPos;
-      const key = keyOf(sc, sc.readText());
-      if (Object.prototype.hasOwnProperty.call(obj, key)) {
-        sc.failAt(keyPos, 'type', { found: `the key ${quote(key)} again`, detail: 'duplicate dictionary key' });
-      }
-      expectPart(sc, 'Value');
-      let value: unknown = null;
-      try {
-        if (sc.nil) {
-          sc.skipContent();
-          if (valueIsValueType) nilValueType(sc, valueType);
-        } else {
-          value = (valueRead ??= readerFor(valueType))(sc, order);
-        }
-      } catch (e) {
-        if (e instanceof Failure) throw e.at(key);
-        throw e;
-      }
-      setOwn(obj, key, value);
-      // Anything after Value inside the entry is unknown.
-      for (;;) {
-        const t = sc.next();
-        if (t === END) break;
-        if (t === TEXT) textInElement(sc, entryLocal);
-        unknownElement(sc, order, `the end of <${entryLocal}>`);
-      }
+      readEntry(sc, order, obj);
     }
   };
 }

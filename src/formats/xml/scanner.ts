@@ -685,6 +685,22 @@ export class Scanner {
     }
   }
 
+  /**
+   * At a TEXT token: character data that is only whitespace once references are resolved
+   * (`&#32;`, `&#9;`) counts as whitespace, as .NET's reader reports it; it is skipped (true).
+   */
+  skipWhitespaceText(): boolean {
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== 38) return false;
+    let lt = s.indexOf('<', p);
+    if (lt < 0) lt = this.len;
+    this.checkChars(p, lt);
+    if (trimXml(this.decode(s.slice(p, lt), p, false)) !== '') return false;
+    this.pos = lt;
+    return true;
+  }
+
   /** Skips the character data or CDATA section at `pos`. */
   skipText(): void {
     const s = this.s;
