@@ -1,0 +1,147 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { evoVoice } from '../../dtos/index.js';
+import { DtoFormatError, usageError } from '../../errors.js';
+import { codecs, type AnyCodec } from '../../formats/index.js';
+import { flag, parse, revision, str, type Parsed } from '../args.js';
+import { chooseInputCodec, chooseType, requireCodec } from '../documents.js';
+import { CONVERT_HELP } from '../help.js';
+import { DEFAULT_MAX_BYTES, expandInputs, InputError, parseSize, readFileText, readStdinText, writeFileAtomic } from '../input.js';
+import type { Io } from '../io.js';
+
+const OPTIONS = {
+  to: { type: 'string' },
+  from: { type: 'string' },
+  type: { type: 'string' },
+  revision: { type: 'string' },
+  pretty: { type: 'boolean' },
+  'no-declaration': { type: 'boolean' },
+  newline: { type: 'string' },
+  lenient: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  nonfinite: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'max-size': { type: 'string' },
+  verbose: { type: 'boolean' },
+} as const;
+
+/** Options for the codecs, from the flags: each codec reads the ones it knows. */
+export function codecOptions(p: Parsed, command: string): { encode: Record<string, unknown>; decode: Record<string, unknown> } {
+  const newline = str(p, 'newline');
+  if (newline !== undefined && newline !== 'lf' && newline !== 'crlf') {
+    throw usageError(`${command}: --newline takes lf or crlf, got "${newline}"`);
+  }
+  const nonFinite = str(p, 'nonfinite');
+  if (nonFinite !== undefined && nonFinite !== 'bare' && nonFinite !== 'string') {
+    throw usageError(`${command}: --nonfinite takes bare or string, got "${nonFinite}"`);
+  }
+  if (flag(p, 'lenient') && flag(p, 'strict')) throw usageError(`${command}: --lenient and --strict contradict each other`);
+  const encode: Record<string, unknown> = {};
+  if (flag(p, 'pretty')) encode.pretty = true;
+  if (newline === 'crlf') encode.newline = '\r\n';
+  if (flag(p, 'no-declaration')) encode.declaration = false;
+  if (nonFinite !== undefined) encode.nonFinite = nonFinite;
+  const decode: Record<string, unknown> = {};
+  if (flag(p, 'lenient')) decode.lenient = true;
+  if (flag(p, 'strict')) decode.strict = true;
+  return { encode, decode };
+}
+
+export function maxSize(p: Parsed, command: string): number {
+  const raw = str(p, 'max-size');
+  if (raw === undefined) return DEFAULT_MAX_BYTES;
+  const n = parseSize(raw);
+  if (n === undefined || n <= 0) throw usageError(`${command}: --max-size takes a size such as 300M or 2G, got "${raw}"`);
+  return n;
+}
+
+interface Job {
+  text: string;
+  path: string | undefined;
+  name: string;
+}
+
+function convertOne(job: Job, p: Parsed, to: AnyCodec, io: Io): string {
+  const schema = evoVoice.at(revision(p, 'convert'));
+  const { encode, decode } = codecOptions(p, 'convert');
+  const from = chooseInputCodec(str(p, 'from'), job.path, job.text);
+  const type = chooseType(schema, str(p, 'type'), from.value, job.text, job.name);
+  if (flag(p, 'verbose')) {
+    io.err(`${job.name}: reading ${from.value.name} (${from.reason}) as ${type.value.name} revision ${schema.revision} (${type.reason}); writing ${to.name}\n`);
+  }
+  const value = from.value.decode(type.value, job.text, decode);
+  return to.encode(type.value, value, encode);
+}
+
+function outputName(relative: string, to: AnyCodec): string {
+  const dot = relative.lastIndexOf('.');
+  const slash = Math.max(relative.lastIndexOf('/'), relative.lastIndexOf('\\'));
+  const stem = dot > slash ? relative.slice(0, dot) : relative;
+  return stem + to.extensions[0]!;
+}
+
+export async function convert(argv: string[], io: Io): Promise<number> {
+  const p = parse('convert', argv, OPTIONS);
+  if (flag(p, 'help')) {
+    io.out(CONVERT_HELP + '\n');
+    return 0;
+  }
+  const toName = str(p, 'to');
+  if (toName === undefined) throw usageError(`convert: --to FORMAT is required (${codecs.map((c) => c.name).join(', ')})`);
+  const to = requireCodec(toName, '--to');
+  if (str(p, 'from') !== undefined) requireCodec(str(p, 'from')!, '--from');
+  codecOptions(p, 'convert');
+  const max = maxSize(p, 'convert');
+  // Check --type and --revision before reading anything, so a typo is a usage error (2) at once.
+  const schema = evoVoice.at(revision(p, 'convert'));
+  if (str(p, 'type') !== undefined) schema.requireClass(str(p, 'type')!);
+  const output = str(p, 'output');
+  const args = p.positionals.length ? p.positionals : ['-'];
+
+  if (args.length === 1 && args[0] === '-') {
+    const text = await readStdinText(max);
+    return emit(convertOne({ text, path: undefined, name: '<stdin>' }, p, to, io), output, io);
+  }
+  if (args.includes('-')) throw usageError('convert: "-" (stdin) cannot be mixed with other inputs');
+
+  const allExtensions = codecs.flatMap((c) => c.extensions);
+  const { files, fromDirectory } = expandInputs(args, allExtensions);
+  if (files.length === 1 && !fromDirectory) {
+    const f = files[0]!;
+    const text = readFileText(f.path, max);
+    return emit(convertOne({ text, path: f.path, name: f.path }, p, to, io), output, io);
+  }
+
+  // Batch: several files or a directory → an output directory, failures reported at the end.
+  if (output === undefined) throw usageError('convert: several inputs need -o DIR (the output directory)');
+  if (existsSync(output) && !statSync(output).isDirectory()) throw usageError(`convert: -o ${output} must be a directory for several inputs`);
+  const failures: string[] = [];
+  const progress = io.errIsTTY && files.length >= 20;
+  let done = 0;
+  for (const f of files) {
+    try {
+      const text = readFileText(f.path, max);
+      const result = convertOne({ text, path: f.path, name: f.path }, p, to, io);
+      writeFileAtomic(join(output, outputName(f.relative, to)), result);
+    } catch (e) {
+      // Flags were checked up front, so a usage error here concerns this file (its type or format).
+      if (!(e instanceof DtoFormatError || e instanceof InputError)) throw e;
+      failures.push(e instanceof InputError ? e.message : `${f.path}: ${e.message}`);
+    }
+    done++;
+    if (progress) io.err(`\r${done}/${files.length} converted, ${failures.length} failed`);
+  }
+  if (progress) io.err('\n');
+  io.err(`${files.length - failures.length} of ${files.length} converted to ${output}\n`);
+  for (const f of failures) io.err(`failed: ${f}\n`);
+  return failures.length ? 1 : 0;
+}
+
+function emit(text: string, output: string | undefined, io: Io): number {
+  if (output !== undefined) {
+    writeFileAtomic(output, text);
+    return 0;
+  }
+  io.out(io.outIsTTY ? text + '\n' : text);
+  return 0;
+}
