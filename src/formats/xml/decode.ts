@@ -202,6 +202,7 @@ function compileClass(c: ClassDescriptor): Reader {
   const readers: (Reader | undefined)[] = new Array<Reader | undefined>(n).fill(undefined);
   const expectedMember = `a member of ${c.name}`;
   const big = n > 31;
+  const store = storer(wires);
 
   const find = (sc: Scanner, from: number): number => {
     const id = sc.nsId;
@@ -251,7 +252,7 @@ function compileClass(c: ClassDescriptor): Reader {
           if (valueTypes[i]) nilValueType(sc, types[i]!);
         } else {
           const r = readers[i] ?? (readers[i] = readerFor(types[i]!));
-          obj[wires[i]!] = r(sc, order);
+          store(obj, i, r(sc, order));
         }
       } catch (e) {
         if (e instanceof Failure) throw e.at(wires[i]!);
@@ -265,6 +266,38 @@ function compileClass(c: ClassDescriptor): Reader {
     }
     return obj;
   };
+}
+
+type Store = (o: Record<string, unknown>, i: number, v: unknown) => void;
+
+let codegen = true;
+
+/** Turns the generated member stores off (as if code generation were disallowed); for tests. */
+export function setReaderCodeGeneration(enabled: boolean): void {
+  codegen = enabled;
+}
+
+/**
+ * `o[wires[i]] = v` as a switch of named stores, which V8 caches per member instead of one
+ * megamorphic keyed store for the whole class. Only property names enter the generated text,
+ * as JSON string literals; without code generation the keyed store is used.
+ */
+function storer(wires: readonly string[]): Store {
+  const keyed: Store = (o, i, v) => {
+    o[wires[i]!] = v;
+  };
+  if (!codegen || wires.length === 0) return keyed;
+  let body = "'use strict';\nswitch (i) {\n";
+  wires.forEach((w, i) => {
+    body += `  case ${i}: o[${JSON.stringify(w)}] = v; return;\n`;
+  });
+  body += '}';
+  try {
+    return new Function('o', 'i', 'v', body) as Store;
+  } catch {
+    codegen = false;
+    return keyed;
+  }
 }
 
 function compileList(t: ListDescriptor): Reader {

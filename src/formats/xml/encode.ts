@@ -236,7 +236,7 @@ function compileClass(c: ClassDescriptor, scope: Scope, depth: number, ctx: Ctx)
   const writers = members.map((m) =>
     compileElement(m.property.type, m.local, m.ns, childNamespaceToDeclare(m.ns, m.property.type), scope, depth, ctx, true),
   );
-  return (obj) => {
+  const loop: Writer = (obj) => {
     const o = obj as Record<string, unknown>;
     let s = '';
     let i = 0;
@@ -248,6 +248,38 @@ function compileClass(c: ClassDescriptor, scope: Scope, depth: number, ctx: Ctx)
     }
     return s;
   };
+  return unrolled(wires, writers) ?? loop;
+}
+
+let codegen = true;
+
+/** Turns the unrolled class writers off (as if code generation were disallowed); for tests. */
+export function setCodeGeneration(enabled: boolean): void {
+  codegen = enabled;
+}
+
+/**
+ * The member loop unrolled into straight-line code: each member's writer is called from its
+ * own call site with a named property read, which V8 can inline and cache, where the loop's
+ * one call site goes megamorphic on a 20-member class (measured: 1.17× → 1.0× the hand-written
+ * emitter). Only property names enter the generated text, as JSON string literals. Where code
+ * generation from strings is disallowed, the loop runs instead.
+ */
+function unrolled(wires: readonly string[], writers: readonly Writer[]): Writer | undefined {
+  if (!codegen || wires.length === 0) return undefined;
+  let body = "'use strict';\nlet i = 0;\ntry {\n  let s = '';\n";
+  wires.forEach((w, i) => {
+    body += `  i = ${i}; s += w${i}(o[${JSON.stringify(w)}]);\n`;
+  });
+  body += '  return s;\n} catch (e) {\n  if (e instanceof F) throw e.at(names[i]);\n  throw e;\n}';
+  try {
+    const params = ['F', 'names', ...writers.map((_, i) => `w${i}`)];
+    const make = new Function(...params, `return function (o) {\n${body}\n};`) as (...args: unknown[]) => Writer;
+    return make(Failure, wires, ...writers);
+  } catch {
+    codegen = false;
+    return undefined;
+  }
 }
 
 function compileList(t: ListDescriptor, scope: Scope, depth: number, ctx: Ctx): Writer {
