@@ -26,13 +26,29 @@ export type Token = typeof START | typeof END | typeof TEXT;
 // meets that nobody interned gets -1, which matches no expectation.
 
 const KNOWN = new Map<string, number>();
+/** Interned URIs by id, and their ids by length: a declaration is recognized by one compare, no hashing. */
+const KNOWN_LIST: string[] = [];
+const KNOWN_BY_LENGTH = new Map<number, number[]>();
 export function internNamespace(uri: string): number {
   let id = KNOWN.get(uri);
   if (id === undefined) {
     id = KNOWN.size;
     KNOWN.set(uri, id);
+    KNOWN_LIST.push(uri);
+    const same = KNOWN_BY_LENGTH.get(uri.length);
+    if (same) same.push(id);
+    else KNOWN_BY_LENGTH.set(uri.length, [id]);
   }
   return id;
+}
+
+/** The id of an interned URI equal to `raw`, or -1. */
+function knownId(raw: string): number {
+  const ids = KNOWN_BY_LENGTH.get(raw.length);
+  if (ids !== undefined) {
+    for (let i = 0; i < ids.length; i++) if (KNOWN_LIST[ids[i]!] === raw) return ids[i]!;
+  }
+  return -1;
 }
 export const NO_NS_ID = internNamespace('');
 export const XML_ID = internNamespace(XML_NS);
@@ -422,10 +438,10 @@ export class Scanner {
       if (ae - an >= 5 && s.charCodeAt(an + 4) === 115 && s.startsWith('xmlns', an) && (ae - an === 5 || acolon === an + 5)) {
         const prefix = acolon < 0 ? '' : s.slice(acolon + 1, ae);
         const raw = s.slice(vs, ve);
-        const known = KNOWN.get(raw);
+        const known = knownId(raw);
         // An interned URI written verbatim: valid characters, nothing to decode, no checks due
         // (other than for '' and the xml namespace, which declare() examines).
-        if (known !== undefined && known > XML_ID && prefix !== 'xml' && prefix !== 'xmlns') this.bind(prefix, raw, known);
+        if (known > XML_ID && prefix !== 'xml' && prefix !== 'xmlns') this.bind(prefix, KNOWN_LIST[known]!, known);
         else this.declare(prefix, this.attrValue(vs, ve), an);
       } else if (acolon >= 0) {
         const k = this.nPrefixed * 5;
@@ -500,7 +516,7 @@ export class Scanner {
     }
     if (uri === XMLNS_NS) this.failAt(at, 'syntax', { detail: 'the xmlns namespace cannot be declared' });
     if (prefix !== '' && uri === '') this.failAt(at, 'syntax', { detail: `prefix ${prefix} bound to an empty namespace` });
-    this.bind(prefix, uri, KNOWN.get(uri) ?? -1);
+    this.bind(prefix, uri, knownId(uri));
   }
 
   private bind(prefix: string, uri: string, id: number): void {
