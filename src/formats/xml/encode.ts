@@ -100,7 +100,7 @@ function escapeSlow(s: string, nl: string): string {
     out += s.slice(from, i) + rep;
     from = i + 1;
   }
-  return from === 0 ? (out === '' ? s : out) : out + s.slice(from);
+  return from === 0 ? s : out + s.slice(from);
 }
 
 function escapeLf(s: string): string {
