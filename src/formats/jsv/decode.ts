@@ -1,0 +1,976 @@
+/**
+ * The JSV reader: a single-pass, schema-driven scanner over the text, one reader closure per
+ * descriptor, compiled on first use. It accepts what ServiceStack.Text's reader accepts
+ * (jsv-and-json.md §3) and raises where ServiceStack would silently drop a value (unless
+ * `lenient`). The pretty form is first turned back into compact text (`unformatJsv`), with a
+ * table of where each character came from so positions in errors are the input's.
+ *
+ * The scanner state is module-level (one document at a time, no re-entrancy: readers never
+ * call user code), which keeps the hot path free of context objects.
+ */
+import { describeFound, type DtoErrorCode } from '../../errors.js';
+import { defaultValue } from '../../schema/defaults.js';
+import {
+  typeLabel,
+  type ClassDescriptor,
+  type DictionaryDescriptor,
+  type EnumDescriptor,
+  type ListDescriptor,
+  type ScalarDescriptor,
+  type TypeDescriptor,
+} from '../../schema/descriptors.js';
+import { fail, Failure, lineCol } from '../common/failure.js';
+import { formatDouble, INT32_MAX, INT32_MIN, parseDouble } from '../common/numbers.js';
+import { setOwn } from '../common/objects.js';
+import { prettyNewline, unformatJsv } from './pretty.js';
+
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACK = 0x5b;
+const RBRACK = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const QUOTE = 0x22;
+
+// ---------------------------------------------------------------------------------------------
+// Scanner state
+
+let src = '';
+let pos = 0;
+let depth = 0;
+let maxDepth = 512;
+let lenient = false;
+/** The input as given and, for pretty input, where each compact character came from. */
+let input = '';
+let origin: Int32Array | undefined;
+/** Characters cut from the front of `input` before `src` starts (a BOM). */
+let shift = 0;
+
+/**
+ * A reader is called with `pos` on the first character of a value that is not empty (the
+ * container has checked for `,` and its closer) and leaves `pos` on the character after it.
+ * `inList` says which characters end a bare token: `,` `}` in an object or dictionary
+ * (ServiceStack's `EatValue`; a `]` there is content), `,` `]` `}` in a list.
+ * A reader returns null for the `null` token where it stands for a null object/dictionary.
+ */
+export type Reader = (inList: boolean) => unknown;
+
+export function startScanner(text: string, limit: number, lenientMode: boolean): void {
+  input = text;
+  shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  src = shift ? text.slice(1) : text;
+  origin = undefined;
+  pos = 0;
+  depth = 0;
+  maxDepth = limit;
+  lenient = lenientMode;
+}
+
+/** Switches to the compact text of a pretty document when the input is one. */
+export function unformatIfPretty(): void {
+  const nl = prettyNewline(src, pos);
+  if (nl === undefined) return;
+  const u = unformatJsv(src, pos, nl);
+  src = u.compact;
+  origin = u.origin;
+  pos = 0;
+}
+
+export function resetScanner(): void {
+  src = '';
+  input = '';
+  origin = undefined;
+}
+
+export function position(): number {
+  return pos;
+}
+
+export function lookingAt(c: string): boolean {
+  return src.startsWith(c, pos);
+}
+
+export function atEnd(): boolean {
+  return pos >= src.length;
+}
+
+/** Skips the whitespace tolerated around the root (a file's trailing line break). */
+export function skipOuterWhitespace(): void {
+  for (;;) {
+    const c = src.charCodeAt(pos);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) pos++;
+    else return;
+  }
+}
+
+/** Line and column in the caller's text of compact offset `at`. */
+function where(at: number): { line: number; column: number } {
+  if (origin === undefined) return lineCol(src, at);
+  const o = at < origin.length ? origin[at]! : origin[origin.length - 1]!;
+  return lineCol(input.slice(shift), o);
+}
+
+function foundAt(at: number): string {
+  if (at >= src.length) return 'end of input';
+  const c = src[at]!;
+  return JSON.stringify(c);
+}
+
+export function failSyntax(at: number, expected: string, detail?: string): never {
+  fail({ code: 'syntax', ...where(at), expected, found: foundAt(at), ...(detail === undefined ? {} : { detail }) });
+}
+
+function failValue(at: number, code: DtoErrorCode, expected: string, found: string, detail?: string): never {
+  fail({ code, ...where(at), expected, found, ...(detail === undefined ? {} : { detail }) });
+}
+
+function enter(at: number): void {
+  if (++depth > maxDepth) {
+    fail({ code: 'depth', ...where(at), detail: `nesting deeper than maxDepth (${maxDepth})` });
+  }
+}
+
+/** Codes of a value ServiceStack would drop (lenient mode keeps reading); the rest are fatal. */
+function droppable(code: DtoErrorCode): boolean {
+  return code === 'type' || code === 'range' || code === 'enum' || code === 'strict';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** At `"`: the quoted token's content with `""` collapsed; `pos` after the closing quote. */
+function readQuoted(): string {
+  const open = pos;
+  let from = pos + 1;
+  let s = '';
+  for (;;) {
+    const q = src.indexOf('"', from);
+    if (q < 0) failSyntax(src.length, 'a closing \'"\'', `the quoted value at ${describeAt(open)} is not terminated`);
+    if (src.charCodeAt(q + 1) === QUOTE) {
+      s += src.slice(from, q + 1);
+      from = q + 2;
+      continue;
+    }
+    pos = q + 1;
+    return s + src.slice(from, q);
+  }
+}
+
+function describeAt(at: number): string {
+  const { line, column } = where(at);
+  return `${line}:${column}`;
+}
+
+/** At `{` or `[`: skips to the matching closer as ServiceStack's `EatValue` does (only that bracket pair counts, quoted text is skipped), bounded by maxDepth. */
+function skipMatched(): void {
+  const open = src.charCodeAt(pos);
+  const close = open === LBRACE ? RBRACE : RBRACK;
+  const start = pos;
+  const base = depth;
+  let nest = 0;
+  const n = src.length;
+  while (pos < n) {
+    const c = src.charCodeAt(pos);
+    if (c === QUOTE) {
+      readQuoted();
+      continue;
+    }
+    pos++;
+    if (c === open) {
+      nest++;
+      if (base + nest > maxDepth) {
+        fail({ code: 'depth', ...where(pos - 1), detail: `nesting deeper than maxDepth (${maxDepth})` });
+      }
+    } else if (c === close && --nest === 0) {
+      return;
+    }
+  }
+  failSyntax(n, `'${String.fromCharCode(close)}'`, `the ${String.fromCharCode(open)} at ${describeAt(start)} is not closed`);
+}
+
+/** Skips a bare token: up to `,` or `}` (and `]` in a list). */
+function skipBare(inList: boolean): void {
+  const n = src.length;
+  while (pos < n) {
+    const c = src.charCodeAt(pos);
+    if (c === COMMA || c === RBRACE || (inList && c === RBRACK)) return;
+    pos++;
+  }
+}
+
+/** Skips one value of unknown type the way ServiceStack's `EatValue` delimits it. */
+export function skipValue(inList: boolean): void {
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) readQuoted();
+  else if (c === LBRACE || c === LBRACK) skipMatched();
+  else skipBare(inList);
+}
+
+/**
+ * The text of a scalar: a quoted token unquoted, a bracketed token raw (ServiceStack takes a
+ * `{…}`/`[…]` value whole), else the bare characters up to the terminator, verbatim.
+ */
+function scalarToken(inList: boolean): string {
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) return readQuoted();
+  const start = pos;
+  if (c === LBRACE || c === LBRACK) skipMatched();
+  else skipBare(inList);
+  return src.slice(start, pos);
+}
+
+/** Whether `key` is at `p`. Comparing a slice is a flat memory compare, about twice as fast as `startsWith` or a character loop here. */
+function matchAt(key: string, p: number): boolean {
+  return src.slice(p, p + key.length) === key;
+}
+
+/** The value at `pos` is empty: the container's separator or closer comes first. */
+function emptyHere(inList: boolean): boolean {
+  const c = src.charCodeAt(pos);
+  return c === COMMA || c === RBRACE || (inList && c === RBRACK) || pos >= src.length;
+}
+
+/** `null` standing alone as a value (only meaningful for objects and dictionaries). */
+function takeNull(inList: boolean): boolean {
+  if (!src.startsWith('null', pos)) return false;
+  const save = pos;
+  pos += 4;
+  if (emptyHere(inList)) return true;
+  pos = save;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+const cache = new WeakMap<TypeDescriptor, Reader>();
+
+/** The reader for `t`, compiled once per descriptor. */
+export function readerFor(t: TypeDescriptor): Reader {
+  let r = cache.get(t);
+  if (r === undefined) {
+    r = compile(t);
+    cache.set(t, r);
+  }
+  return r;
+}
+
+function compile(t: TypeDescriptor): Reader {
+  switch (t.kind) {
+    case 'scalar':
+      return scalarReader(t);
+    case 'enum':
+      return enumReader(t);
+    case 'nullable':
+      return readerFor(t.of);
+    case 'list':
+      return listReader(t);
+    case 'dictionary':
+      return dictionaryReader(t, typeLabel(t));
+    case 'class':
+      if (t.dictionary) return dictionaryReader(t.dictionary, t.name);
+      return classReader(t);
+  }
+}
+
+/**
+ * What an empty value means for `t` (`{name:}`, `[a,,b]`): null for reference types and
+ * `Nullable<T>`, `false` for a Boolean (ServiceStack parses the empty token as false), and
+ * for other value types a value ServiceStack cannot parse (undefined here).
+ */
+function emptyValue(t: TypeDescriptor): null | false | undefined {
+  if (!t.isValueType) return null;
+  return t.kind === 'scalar' && t.name === 'Boolean' ? false : undefined;
+}
+
+function readString(inList: boolean): string {
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) return readQuoted();
+  const start = pos;
+  if (c === LBRACE || c === LBRACK) skipMatched();
+  else {
+    // The common case, inlined: a bare string up to the terminator.
+    const n = src.length;
+    let p = pos;
+    while (p < n) {
+      const d = src.charCodeAt(p);
+      if (d === COMMA || d === RBRACE || (inList && d === RBRACK)) break;
+      p++;
+    }
+    pos = p;
+  }
+  return src.slice(start, pos);
+}
+
+/** `bool.Parse` plus ServiceStack's short forms (`ParseBoolean`). */
+export function parseJsvBoolean(s: string): boolean | undefined {
+  switch (s) {
+    case '':
+    case '0':
+    case 'f':
+    case 'F':
+    case 'n':
+    case 'N':
+    case 'off':
+    case 'False':
+      return false;
+    case '1':
+    case 't':
+    case 'T':
+    case 'y':
+    case 'Y':
+    case 'on':
+    case 'True':
+      return true;
+  }
+  const x = s.trim().toLowerCase();
+  return x === 'true' ? true : x === 'false' ? false : undefined;
+}
+
+/** ServiceStack's integer parser: whitespace around, an optional sign, digits; no decimal point or exponent. */
+export function parseJsvInt32(s: string, allowPlus: boolean): number | 'type' | 'range' {
+  const m = /^\s*([+-]?)(\d+)\s*$/.exec(s);
+  if (m === null || (m[1] === '+' && !allowPlus)) return 'type';
+  const v = Number(m[1] === '-' ? '-' + m[2]! : m[2]!);
+  if (v < INT32_MIN || v > INT32_MAX) return 'range';
+  return v === 0 ? 0 : v;
+}
+
+/** .NET `double.Parse(Float | AllowThousands)`: `parseDouble` plus group separators in the integral part. */
+export function parseJsvDouble(s: string): number | undefined {
+  const d = parseDouble(s);
+  if (d !== undefined || s.indexOf(',') < 0) return d;
+  const m = /^(\s*[+-]?\d[\d,]*)(.*)$/s.exec(s);
+  return m === null ? undefined : parseDouble(m[1]!.replace(/,/g, '') + m[2]!);
+}
+
+/** Turns a scalar's text into its value (`at` is where the token starts, for errors). */
+type Converter = (s: string, at: number, inList: boolean) => unknown;
+
+const converters = new WeakMap<TypeDescriptor, Converter>();
+
+/** The converter of a scalar or enum type, compiled once per descriptor. */
+function converterFor(t: ScalarDescriptor | EnumDescriptor): Converter {
+  let c = converters.get(t);
+  if (c === undefined) {
+    c = t.kind === 'enum' ? enumConverter(t) : scalarConverter(t);
+    converters.set(t, c);
+  }
+  return c;
+}
+
+function scalarConverter(t: ScalarDescriptor): Converter {
+  switch (t.name) {
+    case 'String':
+      return (s) => s;
+    case 'Boolean':
+      return (s, at) => {
+        const b = parseJsvBoolean(s);
+        return b === undefined ? failValue(at, 'type', 'Boolean', describeFound(s)) : b;
+      };
+    case 'Int32':
+      return (s, at, inList) => {
+        // List<int> elements go through int.Parse, which also takes a leading '+'.
+        const v = parseJsvInt32(s, inList);
+        if (v === 'type') failValue(at, 'type', 'Int32', describeFound(s));
+        if (v === 'range') failValue(at, 'range', 'Int32', describeFound(s), 'outside the Int32 range');
+        return v;
+      };
+    case 'Double':
+      return (s, at) => {
+        const d = parseJsvDouble(s);
+        return d === undefined ? failValue(at, 'type', 'Double', describeFound(s)) : d;
+      };
+  }
+}
+
+function enumConverter(t: EnumDescriptor): Converter {
+  const exact = new Set<string>();
+  const folded = new Map<string, string>();
+  const byValue = new Map<number, string>();
+  for (const m of t.members) {
+    exact.add(m.name);
+    if (!folded.has(m.name.toLowerCase())) folded.set(m.name.toLowerCase(), m.name);
+    if (!byValue.has(m.value)) byValue.set(m.value, m.name);
+  }
+  const expected = `a ${t.name} member`;
+  return (s, at) => {
+    if (exact.has(s)) return s;
+    // Enum.Parse(ignoreCase): a name in any case, or the numeric value.
+    const x = s.trim();
+    const f = folded.get(x.toLowerCase());
+    if (f !== undefined) return f;
+    if (/^[+-]?\d+$/.test(x)) {
+      const v = byValue.get(Number(x));
+      if (v !== undefined) return v;
+    }
+    return failValue(at, 'enum', expected, describeFound(s));
+  };
+}
+
+function scalarReader(t: ScalarDescriptor): Reader {
+  switch (t.name) {
+    case 'String':
+      return readString;
+    case 'Int32':
+      return readInt32;
+    case 'Double':
+      return readDouble;
+    case 'Boolean':
+      return readBoolean;
+  }
+}
+
+const booleanConverter = scalarConverter({ kind: 'scalar', name: 'Boolean', fullName: 'System.Boolean', isValueType: true });
+
+/** `True`/`False` as the writer puts them, compared in place; anything else through the full parser. */
+function readBoolean(inList: boolean): unknown {
+  const at = pos;
+  const c = src.charCodeAt(pos);
+  const v = c === 0x54 ? true : c === 0x46 ? false : undefined;
+  if (v !== undefined) {
+    const p = pos + (v ? 4 : 5);
+    const d = src.charCodeAt(p);
+    if ((d === COMMA || d === RBRACE || (inList && d === RBRACK) || p >= src.length) && src.slice(pos, p) === (v ? 'True' : 'False')) {
+      pos = p;
+      return v;
+    }
+  }
+  return booleanConverter(scalarToken(inList), at, inList);
+}
+
+/**
+ * The common case inline: `-`? digits up to the terminator, no slicing. Anything else (spaces,
+ * quotes, a `+`, too many digits) goes through the token and the full parser.
+ */
+function readInt32(inList: boolean): unknown {
+  const at = pos;
+  const n = src.length;
+  let p = pos;
+  let neg = false;
+  if (src.charCodeAt(p) === 0x2d) {
+    neg = true;
+    p++;
+  }
+  const digits = p;
+  let v = 0;
+  while (p < n) {
+    const d = src.charCodeAt(p) - 0x30;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+    p++;
+  }
+  const c = src.charCodeAt(p);
+  if (p > digits && p - digits <= 9 && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
+    pos = p;
+    return neg ? (v === 0 ? 0 : -v) : v;
+  }
+  return int32Converter(scalarToken(inList), at, inList);
+}
+
+const int32Converter = scalarConverter({ kind: 'scalar', name: 'Int32', fullName: 'System.Int32', isValueType: true });
+const doubleConverter = scalarConverter({ kind: 'scalar', name: 'Double', fullName: 'System.Double', isValueType: true });
+
+/** Powers of ten a double holds exactly (10^0 … 10^22). */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => Number('1e' + i));
+
+/** Characters of a plain decimal number (what the writer puts out for finite doubles). */
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x45 || c === 0x65;
+}
+
+function readDouble(inList: boolean): unknown {
+  const at = pos;
+  const n = src.length;
+  // Clinger's fast path: `-`? digits [. digits] with at most 15 significant digits is an
+  // integer below 2^53 divided by an exact power of ten, which IEEE division rounds correctly.
+  let p = pos;
+  const neg = src.charCodeAt(p) === 0x2d;
+  if (neg) p++;
+  let m = 0;
+  let significant = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; p < n; p++) {
+    const c = src.charCodeAt(p);
+    const d = c - 0x30;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+      if (m !== 0) significant++;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) {
+      scale = 0;
+    } else {
+      break;
+    }
+  }
+  let c = src.charCodeAt(p);
+  if (digits > 0 && significant <= 15 && scale <= 22 && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
+    pos = p;
+    const x = scale > 0 ? m / EXACT_POWERS[scale]! : m;
+    return neg ? -x : x;
+  }
+  // Exponents, long mantissas: the platform's parser, on characters where Number() and .NET
+  // agree (no hex, no whitespace, no empty string); a NaN only sends it to the slow path.
+  p = pos;
+  while (p < n && isNumberChar(src.charCodeAt(p))) p++;
+  c = src.charCodeAt(p);
+  if (p > pos && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
+    const x = Number(src.slice(pos, p));
+    if (x === x) {
+      pos = p;
+      return x;
+    }
+  }
+  return doubleConverter(scalarToken(inList), at, inList);
+}
+
+function enumReader(t: EnumDescriptor): Reader {
+  return tokenReader(converterFor(t));
+}
+
+function tokenReader(convert: Converter): Reader {
+  return (inList) => {
+    const at = pos;
+    return convert(scalarToken(inList), at, inList);
+  };
+}
+
+/**
+ * A scalar at the root (a route segment, a query-string value): the whole text is the token,
+ * commas and braces included, unless it is one quoted token. Empty text is null.
+ */
+export function readRootScalar(t: ScalarDescriptor | EnumDescriptor): unknown {
+  if (pos >= src.length) return null;
+  const at = pos;
+  let s: string;
+  if (src.charCodeAt(pos) === QUOTE) {
+    s = readQuoted();
+    if (pos < src.length) failSyntax(pos, 'end of input', 'a quoted value must be the whole text');
+  } else {
+    s = src.slice(pos);
+    pos = src.length;
+  }
+  return converterFor(t)(s, at, false);
+}
+
+/**
+ * Reads the rest of the text as a list body without brackets (`a,b,c`), as ServiceStack
+ * accepts at the root: the brackets are supplied and positions still point into the input.
+ */
+export function bracketListBody(): void {
+  const body = src.slice(pos);
+  const from = pos;
+  const map = new Int32Array(body.length + 3);
+  const old = origin;
+  const at = (i: number): number => (old === undefined ? i : old[Math.min(i, old.length - 1)]!);
+  map[0] = at(from);
+  for (let i = 0; i < body.length; i++) map[i + 1] = at(from + i);
+  map[body.length + 1] = at(src.length);
+  map[body.length + 2] = at(src.length);
+  src = '[' + body + ']';
+  origin = map;
+  pos = 0;
+}
+
+/**
+ * A list (§3.5): `[` elements separated by `,` `]`, an empty slot being a null element. The
+ * trailing-slot rules are ServiceStack's, which differ by element type: for strings every
+ * slot counts (`[a,]` → a, null; `[,]` → null, null); for other element types the two slots
+ * around a trailing comma count once when both are empty (`[,]` → null). A value that does
+ * not start with `[` is one element (ServiceStack takes an unbracketed value as the list body).
+ */
+function listReader(t: ListDescriptor): Reader {
+  let read: Reader | undefined;
+  const el = t.of;
+  const elementLabel = typeLabel(el);
+  const empty = emptyValue(el);
+  const isString = el.kind === 'scalar' && el.name === 'String';
+  const isInt32 = el.kind === 'scalar' && el.name === 'Int32';
+  const nullable = el.kind === 'class' || el.kind === 'dictionary';
+  const readElement = (i: number): unknown => {
+    try {
+      if (nullable && takeNull(true)) return null;
+      return (read ??= readerFor(el))(true);
+    } catch (e) {
+      if (e instanceof Failure) throw e.at(i);
+      throw e;
+    }
+  };
+  // An empty slot of a value-type element: ServiceStack inserts the default (or, for
+  // List<Int32>, fails the whole list); strict mode reports it.
+  const emptySlot = (i: number, at: number): unknown => {
+    if (empty !== undefined) return empty;
+    if (lenient && !isInt32) return defaultValue(el);
+    throw new Failure({ code: 'type', ...where(at), expected: elementLabel, found: 'an empty slot' }).at(i);
+  };
+  return () => {
+    const start = pos;
+    if (src.charCodeAt(pos) !== LBRACK) {
+      // One unbracketed element: `{tagIds:abc}` is ["abc"].
+      return [readElement(0)];
+    }
+    enter(start);
+    pos++;
+    const out: unknown[] = [];
+    // `[]` and a blank body are the empty list.
+    let c = src.charCodeAt(pos);
+    if (c === RBRACK) {
+      pos++;
+      depth--;
+      return out;
+    }
+    if (c === 0x20 || c === 0x09) {
+      let p = pos;
+      while (src.charCodeAt(p) === 0x20 || src.charCodeAt(p) === 0x09) p++;
+      if (src.charCodeAt(p) === RBRACK) {
+        pos = p + 1;
+        depth--;
+        return out;
+      }
+    }
+    let lastEmpty = false;
+    for (;;) {
+      const i = out.length;
+      const at = pos;
+      if (emptyHere(true)) {
+        if (pos >= src.length) failSyntax(pos, "']'", `the [ at ${describeAt(start)} is not closed`);
+        out.push(emptySlot(i, at));
+        lastEmpty = true;
+      } else {
+        out.push(readElement(i));
+        lastEmpty = false;
+      }
+      c = src.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        if (src.charCodeAt(pos) === RBRACK) {
+          // A trailing comma: one more empty slot, except as noted above.
+          // (ServiceStack's List<int> parser ignores a trailing comma.)
+          if ((isString || !lastEmpty) && !(isInt32 && lenient)) out.push(emptySlot(out.length, pos));
+          pos++;
+          break;
+        }
+        continue;
+      }
+      if (c === RBRACK) {
+        pos++;
+        break;
+      }
+      if (pos >= src.length) failSyntax(pos, "',' or ']'", `the [ at ${describeAt(start)} is not closed`);
+      failSyntax(pos, "',' or ']'");
+    }
+    depth--;
+    return out;
+  };
+}
+
+/** Dictionary keys are JavaScript strings: a key's text under the key type, normalized. */
+function keyReader(t: ScalarDescriptor): (raw: string, at: number) => string {
+  switch (t.name) {
+    case 'String':
+      return (raw) => raw;
+    case 'Int32':
+      return (raw, at) => {
+        const v = parseJsvInt32(raw, true);
+        if (v === 'type') failValue(at, 'type', 'an Int32 key', describeFound(raw));
+        if (v === 'range') failValue(at, 'range', 'an Int32 key', describeFound(raw), 'outside the Int32 range');
+        return String(v);
+      };
+    case 'Boolean':
+      return (raw, at) => {
+        const b = parseJsvBoolean(raw);
+        return b === undefined ? failValue(at, 'type', 'a Boolean key', describeFound(raw)) : b ? 'True' : 'False';
+      };
+    case 'Double':
+      return (raw, at) => {
+        const d = parseJsvDouble(raw);
+        return d === undefined ? failValue(at, 'type', 'a Double key', describeFound(raw)) : formatDouble(d);
+      };
+  }
+}
+
+/**
+ * A map key as ServiceStack's `EatMapKey` delimits it: a quoted key (unquoted with `""`
+ * collapsed: the 2022 semantics of §3.7, right for every key), a `{…}` key raw, or the text up
+ * to `:`, not trimmed. Leaves `pos` on the `:`.
+ */
+function readMapKey(): string {
+  const c = src.charCodeAt(pos);
+  if (c === QUOTE) return readQuoted();
+  const start = pos;
+  if (c === LBRACE) {
+    skipMatched();
+    return src.slice(start, pos);
+  }
+  const n = src.length;
+  let p = pos;
+  while (p < n) {
+    const d = src.charCodeAt(p);
+    if (d === COLON) break;
+    // Compact JSV quotes any key holding these, so meeting one means the ':' is missing.
+    if (d === COMMA || d === RBRACE || d === LBRACE || d === LBRACK || d === RBRACK) break;
+    p++;
+  }
+  pos = p;
+  return src.slice(start, p);
+}
+
+function expectColon(keyAt: number): void {
+  if (src.charCodeAt(pos) !== COLON) {
+    if (pos === keyAt && src.charCodeAt(pos) === RBRACE) failSyntax(pos, 'a key', 'a trailing comma');
+    failSyntax(pos, "':'");
+  }
+  pos++;
+}
+
+function notAnObject(label: string, inList: boolean, at: number): never {
+  const s = scalarToken(inList);
+  pos = at;
+  failValue(at, 'type', `${label} ('{')`, describeFound(s));
+}
+
+/** `{` followed by nothing but spaces before `}`: an empty map (`{ }`). */
+function blankBody(): boolean {
+  let p = pos;
+  while (src.charCodeAt(p) === 0x20 || src.charCodeAt(p) === 0x09) p++;
+  if (src.charCodeAt(p) !== RBRACE) return false;
+  pos = p + 1;
+  return true;
+}
+
+function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
+  let read: Reader | undefined;
+  const readKey = keyReader(t.key);
+  const vt = t.value;
+  const empty = emptyValue(vt);
+  const nullable = vt.kind === 'class' || vt.kind === 'dictionary';
+  const valueLabel = typeLabel(vt);
+  return (inList) => {
+    const start = pos;
+    if (src.charCodeAt(pos) !== LBRACE) {
+      if (takeNull(inList)) return null;
+      return notAnObject(label, inList, start);
+    }
+    enter(start);
+    pos++;
+    const out: Record<string, unknown> = {};
+    if (src.charCodeAt(pos) === RBRACE) {
+      pos++;
+      depth--;
+      return out;
+    }
+    if (blankBody()) {
+      depth--;
+      return out;
+    }
+    for (;;) {
+      const keyAt = pos;
+      if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+      const raw = readMapKey();
+      expectColon(keyAt);
+      const valueAt = pos;
+      let v: unknown;
+      if (emptyHere(false)) {
+        if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+        if (empty === undefined) {
+          throw new Failure({ code: 'type', ...where(valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
+        }
+        v = empty;
+      } else {
+        try {
+          v = nullable && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : (read ??= readerFor(vt))(false);
+        } catch (e) {
+          if (e instanceof Failure) throw e.at(raw);
+          throw e;
+        }
+      }
+      // ServiceStack skips an entry whose key token is empty.
+      if (raw !== '' || src.charCodeAt(keyAt) === QUOTE) {
+        setOwn(out, readKey(raw, keyAt), v);
+      }
+      const c = src.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        continue;
+      }
+      if (c === RBRACE) {
+        pos++;
+        break;
+      }
+      if (pos >= src.length) failSyntax(pos, "',' or '}'", `the { at ${describeAt(start)} is not closed`);
+      failSyntax(pos, "',' or '}'");
+    }
+    depth--;
+    return out;
+  };
+}
+
+interface Members {
+  readonly readers: Reader[];
+  readonly wires: string[];
+  /** `wireName:` as the writer puts it, for the in-place comparison of the fast path. */
+  readonly keys: string[];
+  /** First character code of each wire name, to try `startsWith` only where it can match. */
+  readonly firsts: number[];
+  readonly folded: Map<string, number>;
+  /** What an empty value means per member (see `emptyValue`). */
+  readonly empties: (null | false | undefined)[];
+  readonly labels: string[];
+  /** Members whose `null` token means null (objects and dictionaries). */
+  readonly nullables: boolean[];
+  readonly build: Builder;
+}
+
+function classReader(t: ClassDescriptor): Reader {
+  // Resolved on first call, when this closure is already cached (cyclic types).
+  let members: Members | undefined;
+  const resolve = (): Members => {
+    const ps = t.properties;
+    const wires = ps.map((p) => p.wireName);
+    const m: Members = {
+      readers: ps.map((p) => readerFor(p.type)),
+      wires,
+      keys: wires.map((w) => w + ':'),
+      firsts: wires.map((w) => w.charCodeAt(0)),
+      folded: new Map(),
+      empties: ps.map((p) => emptyValue(p.type)),
+      labels: ps.map((p) => typeLabel(p.type)),
+      nullables: ps.map((p) => p.type.kind === 'class' || p.type.kind === 'dictionary'),
+      build: compileBuilder(
+        wires,
+        ps.map((p) => defaultValue(p.type)),
+      ),
+    };
+    // Property names bind case-insensitively (ordinal-ignore-case over ASCII names).
+    ps.forEach((p, i) => {
+      const f = p.wireName.toLowerCase();
+      if (!m.folded.has(f)) m.folded.set(f, i);
+    });
+    return m;
+  };
+  return (inList) => {
+    const start = pos;
+    if (src.charCodeAt(pos) !== LBRACE) {
+      if (takeNull(inList)) return null;
+      return notAnObject(t.name, inList, start);
+    }
+    const ms = (members ??= resolve());
+    const { readers, wires, keys, firsts, folded, empties, nullables } = ms;
+    const n = readers.length;
+    enter(start);
+    pos++;
+    const slots: unknown[] = new Array<unknown>(n);
+    if (src.charCodeAt(pos) === RBRACE) {
+      pos++;
+      depth--;
+      return ms.build(slots);
+    }
+    if (blankBody()) {
+      depth--;
+      return ms.build(slots);
+    }
+    // ServiceStack writes members in declaration order, skipping nulls, so the next key is
+    // most likely a later member: compare it in place before slicing and hashing it.
+    let next = 0;
+    for (;;) {
+      const keyAt = pos;
+      let i = -1;
+      const k0 = src.charCodeAt(pos);
+      for (let j = next; j < n; j++) {
+        if (firsts[j] === k0 && matchAt(keys[j]!, pos)) {
+          i = j;
+          pos += keys[j]!.length;
+          break;
+        }
+      }
+      if (i < 0) {
+        if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+        const name = readMapKey().trim();
+        expectColon(keyAt);
+        const f = folded.get(name.toLowerCase());
+        if (f !== undefined) i = f;
+      }
+      if (i < 0) {
+        // Unknown members (and `__type`) are skipped, without recursion.
+        if (!emptyHere(false)) skipValue(false);
+      } else {
+        next = i + 1;
+        const valueAt = pos;
+        if (emptyHere(false)) {
+          if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+          const e = empties[i];
+          if (e === undefined) {
+            if (!lenient) {
+              throw new Failure({ code: 'type', ...where(valueAt), expected: ms.labels[i]!, found: 'nothing' }).at(wires[i]!);
+            }
+          } else {
+            slots[i] = e === null ? undefined : e;
+          }
+        } else {
+          const depthAt = depth;
+          try {
+            const v = nullables[i] && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : readers[i]!(false);
+            slots[i] = v === null ? undefined : v;
+          } catch (e) {
+            if (!(e instanceof Failure)) throw e;
+            if (!(lenient && droppable(e.detail.code))) throw e.at(wires[i]!);
+            // What ServiceStack does: drop this member's value, keep reading the object.
+            pos = valueAt;
+            depth = depthAt;
+            skipValue(false);
+          }
+        }
+      }
+      const c = src.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        continue;
+      }
+      if (c === RBRACE) {
+        pos++;
+        break;
+      }
+      if (pos >= src.length) failSyntax(pos, "',' or '}'", `the { at ${describeAt(start)} is not closed`);
+      failSyntax(pos, "',' or '}'");
+    }
+    depth--;
+    return ms.build(slots);
+  };
+}
+
+type Builder = (slots: readonly unknown[]) => Record<string, unknown>;
+
+/**
+ * Makes the decoded object from the member slots, in declaration order, with .NET defaults
+ * for missing value types. Generated once per class so every store has a constant key (a
+ * loop storing computed keys goes megamorphic across classes); falls back to that loop where
+ * code generation is disabled or a name needs `setOwn`.
+ */
+function compileBuilder(wires: readonly string[], defaults: readonly (string | number | boolean | undefined)[]): Builder {
+  const generic: Builder = (slots) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < wires.length; i++) {
+      const v = slots[i] === undefined ? defaults[i] : slots[i];
+      if (v !== undefined) setOwn(out, wires[i]!, v);
+    }
+    return out;
+  };
+  if (wires.includes('__proto__')) return generic;
+  let body = 'const o = {};\n';
+  wires.forEach((w, i) => {
+    const key = JSON.stringify(w);
+    const d = defaults[i];
+    body +=
+      d === undefined
+        ? `if (s[${i}] !== undefined) o[${key}] = s[${i}];\n`
+        : `o[${key}] = s[${i}] === undefined ? ${JSON.stringify(d)} : s[${i}];\n`;
+  });
+  body += 'return o;';
+  try {
+    return new Function('s', body) as Builder;
+  } catch {
+    return generic;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The JSV codec: ServiceStack's own text format (`application/jsv`, `text/jsv`) exactly as
+ * ServiceStack.Text's `TypeSerializer` writes it, the metadata pages' pretty layout
+ * (`JsvFormatter.Format`), and a reader for both. Rules: jsv-and-json.md §1–§4.
+ */
+import { describeFound, usageError } from '../../errors.js';
+import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
+import type { Codec, Sniffed } from '../codec.js';
+import { fail, toDtoError } from '../common/failure.js';
+import {
+  atEnd,
+  bracketListBody,
+  failSyntax,
+  lookingAt,
+  position,
+  readerFor,
+  readRootScalar,
+  resetScanner,
+  skipOuterWhitespace,
+  startScanner,
+  unformatIfPretty,
+} from './decode.js';
+import { writerFor } from './encode.js';
+import { jsvDecodeDefaults, jsvEncodeDefaults, type JsvDecodeOptions, type JsvEncodeOptions } from './options.js';
+import { formatJsv } from './pretty.js';
+
+export { quoteJsvString } from './encode.js';
+export { formatJsv, unformatJsv } from './pretty.js';
+export { jsvDecodeDefaults, jsvEncodeDefaults } from './options.js';
+export type { JsvDecodeOptions, JsvEncodeOptions } from './options.js';
+
+function rootName(t: TypeDescriptor): string {
+  return t.kind === 'class' || t.kind === 'enum' ? t.name : typeLabel(t);
+}
+
+function checkEncodeOptions(o: JsvEncodeOptions | undefined): Required<JsvEncodeOptions> {
+  if (o === undefined) return jsvEncodeDefaults;
+  const r = { pretty: o.pretty ?? jsvEncodeDefaults.pretty, newline: o.newline ?? jsvEncodeDefaults.newline };
+  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError('JSV option newline must be "\\n" or "\\r\\n"');
+  return r;
+}
+
+function checkDecodeOptions(o: JsvDecodeOptions | undefined): Required<JsvDecodeOptions> {
+  if (o === undefined) return jsvDecodeDefaults;
+  const maxDepth = o.maxDepth ?? jsvDecodeDefaults.maxDepth;
+  if (!(maxDepth >= 1) || !(Number.isInteger(maxDepth) || maxDepth === Infinity)) {
+    throw usageError(`JSV option maxDepth must be a positive integer, not ${String(maxDepth)}`);
+  }
+  return { maxDepth, lenient: o.lenient ?? jsvDecodeDefaults.lenient };
+}
+
+/** Writes `value` as a ServiceStack host sends an instance of `type` in JSV. Throws `DtoFormatError`. */
+export function encodeJsv(type: TypeDescriptor, value: unknown, options?: JsvEncodeOptions): string {
+  const o = checkEncodeOptions(options);
+  let text: string;
+  try {
+    if (value === null || value === undefined) fail({ code: 'type', expected: rootName(type), found: describeFound(value) });
+    text = writerFor(type)(value);
+  } catch (e) {
+    throw toDtoError(e, { format: 'JSV', direction: 'encode', typeName: rootName(type) });
+  }
+  return o.pretty ? formatJsv(text, o.newline) : text;
+}
+
+/**
+ * Reads the root value. Objects, dictionaries and bracketed lists are structure, with
+ * whitespace tolerated around them (a file's final line break); a scalar is the whole text,
+ * as ServiceStack reads a root string (leading/trailing spaces are content).
+ */
+function readRoot(type: TypeDescriptor, asValue: boolean): unknown {
+  const t = type.kind === 'nullable' ? type.of : type;
+  if (t.kind === 'scalar' || t.kind === 'enum') return readRootScalar(t);
+  skipOuterWhitespace();
+  unformatIfPretty();
+  const start = position();
+  if (atEnd()) {
+    if (asValue) return null;
+    failSyntax(start, t.kind === 'list' ? "'['" : "'{'");
+  }
+  if (t.kind === 'list') {
+    // ServiceStack also takes a list body without its brackets (`1,2,3`) at the root.
+    if (!asValue && !lookingAt('[')) failSyntax(start, "'['");
+    if (!lookingAt('[')) bracketListBody();
+  } else if (!lookingAt('{')) {
+    failSyntax(start, "'{'", 'ServiceStack requires an object to start with {');
+  }
+  const value = readerFor(t)(false);
+  skipOuterWhitespace();
+  if (!atEnd()) failSyntax(position(), 'end of input');
+  return value;
+}
+
+function run<T>(type: TypeDescriptor, text: string, options: JsvDecodeOptions | undefined, f: () => T): T {
+  const o = checkDecodeOptions(options);
+  if (typeof text !== 'string') throw usageError(`JSV decode needs a string, not ${describeFound(text)}`);
+  startScanner(text, o.maxDepth, o.lenient);
+  try {
+    return f();
+  } catch (e) {
+    throw toDtoError(e, { format: 'JSV', direction: 'decode', typeName: rootName(type) });
+  } finally {
+    resetScanner();
+  }
+}
+
+/** Reads `text` (compact or pretty JSV) as an instance of `type`. Throws `DtoFormatError`. */
+export function decodeJsv(type: TypeDescriptor, text: string, options?: JsvDecodeOptions): unknown {
+  return run(type, text, options, () => {
+    const start = position();
+    const value = readRoot(type, false);
+    // The root is the document: empty text is not an instance of the type.
+    if (value === null) fail({ code: 'type', line: 1, column: start + 1, expected: rootName(type), found: 'nothing' });
+    return value;
+  });
+}
+
+/**
+ * One value in JSV form, as clients put it in a route segment or a query string
+ * (`?ids=[1,2,3]`, `/customers/{id}`): a scalar through the JSV string rule, a list as `[…]`.
+ * `null`/`undefined` is the empty string (JSV's null). Throws `DtoFormatError`.
+ */
+export function encodeJsvValue(type: TypeDescriptor, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  try {
+    return writerFor(type)(value);
+  } catch (e) {
+    throw toDtoError(e, { format: 'JSV', direction: 'encode', typeName: rootName(type) });
+  }
+}
+
+/**
+ * Reads one value in JSV form (a route segment, a query-string value): a scalar is the whole
+ * text (`a,b` is the string "a,b"; `"x"` is x), a list may omit its brackets (`1,2,3`), the
+ * empty string is null. Throws `DtoFormatError`.
+ */
+export function decodeJsvValue(type: TypeDescriptor, text: string, options?: JsvDecodeOptions): unknown {
+  return run(type, text, options, () => readRoot(type, true));
+}
+
+/** From the first characters: `{name:` (a bare name) is JSV's and never JSON's. */
+export function sniffJsv(text: string): Sniffed {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  const c = text[i];
+  if (c === '{' || c === '[') {
+    const d = text[i + 1];
+    if (d === '\n' || d === '\r') {
+      let j = i + 1;
+      while (text[j] === '\r' || text[j] === '\n') j++;
+      if (text[j] === '\t') return { score: 0.9, reason: 'an opener followed by a line break and a TAB (the JSV metadata-page layout)' };
+      return { score: 0.2, reason: 'an opener followed by a line break' };
+    }
+    if (c === '[') return { score: 0.4, reason: 'starts with a list' };
+    if (d === '}') return { score: 0.5, reason: 'an empty object, which JSON writes the same way' };
+    if (d === '"') return { score: 0.05, reason: 'an object whose first name is quoted (JSON style)' };
+    if (d !== undefined && /[A-Za-z_]/.test(d)) return { score: 0.95, reason: 'an object with a bare member name' };
+    return { score: 0.1, reason: 'an object' };
+  }
+  return { score: 0, reason: c === '<' ? 'starts with markup' : 'does not start with { or [' };
+}
+
+export const jsvCodec: Codec<JsvEncodeOptions, JsvDecodeOptions> = Object.freeze({
+  name: 'jsv',
+  label: 'JSV',
+  mediaTypes: Object.freeze(['application/jsv', 'text/jsv']),
+  extensions: Object.freeze(['.jsv']),
+  encode: encodeJsv,
+  decode: decodeJsv,
+  sniff: sniffJsv,
+});
