@@ -248,8 +248,8 @@ function compileClass(c: ClassDescriptor): Reader {
       else seen |= 1 << i;
       try {
         if (sc.nil) {
-          sc.skipContent();
           if (valueTypes[i]) nilValueType(sc, types[i]!);
+          sc.skipContent();
         } else {
           const r = readers[i] ?? (readers[i] = readerFor(types[i]!));
           store(obj, i, r(sc, order));
@@ -323,8 +323,8 @@ function compileList(t: ListDescriptor): Reader {
       const i = arr.length;
       try {
         if (sc.nil) {
-          sc.skipContent();
           if (itemValueType) nilValueType(sc, itemType);
+          sc.skipContent();
           arr.push(null);
         } else {
           arr.push((item ??= readerFor(itemType))(sc, order));
@@ -398,8 +398,8 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
         hasValue = true;
         try {
           if (sc.nil) {
-            sc.skipContent();
             if (valueIsValueType) nilValueType(sc, valueType);
+            sc.skipContent();
           } else {
             value = (valueRead ??= readerFor(valueType))(sc, order);
           }
