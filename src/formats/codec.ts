@@ -26,9 +26,11 @@ export interface DecodeOptions {
    */
   readonly maxDepth?: number;
   /**
-   * Reproduce the reference reader's verdicts where it silently drops or keeps a default
-   * (a value it cannot parse, an out-of-order XML member): `false` (default) raises an
-   * error instead; `true` mimics the server.
+   * Read as silently as the server does. `false` (default): where the reference reader would
+   * quietly keep a default or drop something it cannot use (a value it cannot parse, a `null`
+   * for a value type), decoding fails with an error that says where and why. `true`: mimic
+   * the server and carry on. Each codec documents exactly what it covers (XML: see also its
+   * `strict` option for member order, which by default is accepted in any order).
    */
   readonly lenient?: boolean;
 }
