@@ -230,6 +230,23 @@ function emptyHere(inList: boolean): boolean {
   return c === COMMA || c === RBRACE || (inList && c === RBRACK) || pos >= src.length;
 }
 
+/** .NET's `char.IsWhiteSpace`: ServiceStack takes a list body of these only as the empty list. */
+export function isDotNetWhiteSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
 /** `null` standing alone as a value (only meaningful for objects and dictionaries). */
 function takeNull(inList: boolean): boolean {
   if (!src.startsWith('null', pos)) return false;
@@ -621,9 +638,9 @@ function listReader(t: ListDescriptor): Reader {
       depth--;
       return out;
     }
-    if (c === 0x20 || c === 0x09) {
+    if (isDotNetWhiteSpace(c)) {
       let p = pos;
-      while (src.charCodeAt(p) === 0x20 || src.charCodeAt(p) === 0x09) p++;
+      while (isDotNetWhiteSpace(src.charCodeAt(p))) p++;
       if (src.charCodeAt(p) === RBRACK) {
         pos = p + 1;
         depth--;

@@ -103,8 +103,11 @@ export function prettyNewline(text: string, start: number): '\n' | '\r\n' | unde
  * after an opener or a comma, the same before a closer or before an opener that follows a
  * key's colon, one space after the first colon of a segment) and removes only that, so string
  * content, including leading spaces and TABs, is never trimmed. `unformatJsv(formatJsv(x)) === x`
- * for anything the writer produces. Where the text departs from the formatter's layout
- * (hand-edited indentation) the extra characters are kept and the reader judges them.
+ * for anything the writer produces but one case the formatter itself makes ambiguous: inside
+ * a quoted string, a `:` followed by a line break and the current indentation before `{` or
+ * `[` is read as the layout the formatter puts before a nested value. Outside quotes any
+ * indentation is accepted before an opener or closer (hand-edited text); elsewhere the
+ * characters the formatter did not insert are kept and the reader judges them.
  */
 export function unformatJsv(text: string, start: number, newline: '\n' | '\r\n'): Unformatted {
   const n = text.length;
@@ -130,7 +133,7 @@ export function unformatJsv(text: string, start: number, newline: '\n' | '\r\n')
   };
   const isNewline = (at: number): boolean =>
     nl === 1 ? text.charCodeAt(at) === 0x0a : text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a;
-  // After a line break: exactly `count` TABs when `exact`, else any run of TABs; returns the
+  // After a line break: exactly `count` TABs when `exact`, else any run of TABs and spaces; returns the
   // offset after them, or -1 when `at` is not a line break.
   const afterBreak = (at: number, count: number, exact: boolean): number => {
     if (!isNewline(at)) return -1;
@@ -139,7 +142,7 @@ export function unformatJsv(text: string, start: number, newline: '\n' | '\r\n')
       for (let k = 0; k < count; k++, q++) if (text.charCodeAt(q) !== TAB) return -1;
       return q;
     }
-    while (text.charCodeAt(q) === TAB) q++;
+    for (let d = text.charCodeAt(q); d === TAB || d === SPACE; d = text.charCodeAt(++q));
     return q;
   };
   // The line break + indentation the formatter puts after an opener or a comma: TABs beyond
