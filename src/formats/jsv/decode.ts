@@ -745,7 +745,7 @@ function expectColon(keyAt: number): void {
 function notAnObject(label: string, inList: boolean, at: number): never {
   const s = scalarToken(inList);
   pos = at;
-  failValue(at, 'type', `${label} ('{')`, describeFound(s));
+  failValue(at, 'type', `${label} ({…})`, describeFound(s));
 }
 
 /** `{` followed by nothing but spaces before `}`: an empty map (`{ }`). */
@@ -784,13 +784,13 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
     }
     for (;;) {
       const keyAt = pos;
-      if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+      if (pos >= src.length) failSyntax(pos, "a key or '}'", `the { at ${describeAt(start)} is not closed`);
       const raw = readMapKey();
       expectColon(keyAt);
       const valueAt = pos;
       let v: unknown;
       if (emptyHere(false)) {
-        if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+        if (pos >= src.length) failSyntax(pos, "a value or '}'", `the { at ${describeAt(start)} is not closed`);
         if (empty === undefined) {
           throw new Failure({ code: 'type', ...where(valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
         }
@@ -903,7 +903,7 @@ function classReader(t: ClassDescriptor): Reader {
         }
       }
       if (i < 0) {
-        if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+        if (pos >= src.length) failSyntax(pos, "a key or '}'", `the { at ${describeAt(start)} is not closed`);
         const name = readMapKey().trim();
         expectColon(keyAt);
         const f = folded.get(name.toLowerCase());
@@ -916,7 +916,7 @@ function classReader(t: ClassDescriptor): Reader {
         next = i + 1;
         const valueAt = pos;
         if (emptyHere(false)) {
-          if (pos >= src.length) failSyntax(pos, "'}'", `the { at ${describeAt(start)} is not closed`);
+          if (pos >= src.length) failSyntax(pos, "a value or '}'", `the { at ${describeAt(start)} is not closed`);
           const e = empties[i];
           if (e === undefined) {
             if (!lenient) {
