@@ -1,0 +1,86 @@
+/**
+ * Every exception in the equivalence (src/arbitrary/equivalence.ts, src/arbitrary/pretty.ts)
+ * is a real behaviour of the codec, shown on one small value each: the list holds nothing
+ * that could hide a bug without being exercised, and nothing outside the list changes in a
+ * round trip (the properties check that part).
+ */
+import { describe, it } from 'vitest';
+import { canonical, defaultInstance, expectedAfter, firstDifference, jsvPrettyCanCarry } from '../../src/arbitrary/index.js';
+import { evoVoice } from '../../src/dtos/index.js';
+import { DtoFormatError } from '../../src/errors.js';
+import type { ClassDescriptor } from '../../src/schema/descriptors.js';
+import { failWith } from './support/checks.js';
+import { FORMS, type FormId } from './support/formats.js';
+import { checkTable } from './support/record.js';
+
+const schema = evoVoice.at(2);
+const C = (n: string): ClassDescriptor => schema.requireClass(n);
+
+interface Exception {
+  readonly rule: string;
+  readonly form: FormId;
+  readonly type: ClassDescriptor;
+  readonly value: unknown;
+  /** What the form reads back: differs from the canonical value, and equals `expectedAfter`. */
+  readonly back: unknown;
+}
+
+const rules: Exception[] = [
+  { rule: 'JSON drops a null dictionary value', form: 'json', type: C('Struct'), value: { a: null, b: {} }, back: { b: {} } },
+  {
+    rule: 'JSON reads a null class element as a default instance',
+    form: 'json',
+    type: C('Schedule'),
+    value: { rules: [null] },
+    back: { inherit: false, forceClosed: false, rules: [defaultInstance(C('SchedulingRule'))] },
+  },
+  { rule: 'JSV drops a null dictionary value', form: 'jsv', type: C('EntityIntegrationData'), value: { a: null }, back: {} },
+  {
+    rule: 'JSV reads a null class element as a default instance',
+    form: 'jsv',
+    type: C('CustomerInfo'),
+    value: { breadcrumb: [{ id: 'a' }, null] },
+    back: { breadcrumb: [{ id: 'a' }, {}], isStaging: false, overrideBillingSettings: false, overrideAppSettings: false },
+  },
+  { rule: 'JSV writes a lone null string element as an empty list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [null] }, back: { tagIds: [] } },
+  { rule: 'JSV writes a lone blank string element as a blank list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [' \t'] }, back: { tagIds: [] } },
+  { rule: 'JSV pretty mistakes ":\\n\\t{" in a string for layout', form: 'jsv-pretty', type: C('PatchCustomer'), value: { name: ':\n\t{' }, back: undefined },
+  { rule: 'XML writes CR LF and CR as LF (values)', form: 'xml', type: C('Tag'), value: { name: 'a\r\nb\rc' }, back: { name: 'a\nb\nc', color: 'Magenta' } },
+  { rule: 'XML writes CR LF and CR as LF (keys)', form: 'xml-pretty', type: C('Struct'), value: { 'k\r': {} }, back: { 'k\n': {} } },
+];
+
+/** Values the XML writer must refuse: outside what XML 1.0 carries (not an equivalence). */
+const unwritable = ['\u0000', '\u0001', '\u001f', '\ufffe', '\uffff', '\ud800', 'a\udc00b'];
+
+describe('the equivalence exceptions are real', () => {
+  it('each listed loss happens, and expectedAfter predicts it', (ctx) => {
+    checkTable(ctx, 'equivalence › every listed exception is real', rules, (r) => r.rule, (r) => {
+      const form = FORMS[r.form];
+      const text = form.encode(r.type, r.value);
+      const back = form.decode(r.type, text);
+      if (r.form === 'jsv-pretty') {
+        // Outside the pretty property's domain: it differs, and jsvPrettyCanCarry says so.
+        if (jsvPrettyCanCarry(r.type, r.value)) failWith('jsvPrettyCanCarry admits it');
+        if (firstDifference(r.type, back, expectedAfter('jsv', r.type, r.value)) === undefined) failWith('the pretty form carried it after all', ['pretty', text]);
+        return;
+      }
+      if (firstDifference(r.type, back, canonical(r.type, r.value)) === undefined) failWith('no loss: it came back unchanged', [form.label, text]);
+      const d = firstDifference(r.type, back, r.back);
+      if (d !== undefined) failWith(`reads back otherwise: ${d}`, [form.label, text]);
+      const e = firstDifference(r.type, back, expectedAfter(form.format, r.type, r.value));
+      if (e !== undefined) failWith(`expectedAfter does not predict it: ${e}`, [form.label, text]);
+    });
+  });
+
+  it('XML refuses what XML 1.0 cannot carry, with a DtoFormatError', (ctx) => {
+    checkTable(ctx, 'equivalence › XML refuses uncarriable text', unwritable, (s) => JSON.stringify(s), (s) => {
+      try {
+        FORMS.xml.encode(C('Tag'), { name: s });
+      } catch (e) {
+        if (e instanceof DtoFormatError) return;
+        throw e;
+      }
+      throw new Error('written');
+    });
+  });
+});
