@@ -805,7 +805,10 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
       }
       // ServiceStack skips an entry whose key token is empty.
       if (raw !== '' || src.charCodeAt(keyAt) === QUOTE) {
-        setOwn(out, readKey(raw, keyAt), v);
+        // Keys are data: `__proto__` must become an own property (setOwn, inlined on the hot path).
+        const k = readKey(raw, keyAt);
+        if (k === '__proto__') setOwn(out, k, v);
+        else out[k] = v;
       }
       const c = src.charCodeAt(pos);
       if (c === COMMA) {
