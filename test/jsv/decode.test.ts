@@ -201,6 +201,7 @@ describe('lists (§3.5)', () => {
     ['["a,b","c]"]', ['a,b', 'c]']],
     ['abc', ['abc']],
     ['"a,b"', ['a,b']],
+    ['a]b', ['a]b']],
   ])('List<String> %j', (text, value) => {
     expect(read(`{names:${text}}`)['names']).toEqual(value);
   });

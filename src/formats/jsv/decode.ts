@@ -40,11 +40,10 @@ let pos = 0;
 let depth = 0;
 let maxDepth = 512;
 let lenient = false;
-/** The input as given and, for pretty input, where each compact character came from. */
-let input = '';
+/** The text as given, minus a BOM, when `src` is derived from it (pretty input, a list body). */
+let original = '';
+/** For a derived `src`: where in `original` each of its characters came from. */
 let origin: Int32Array | undefined;
-/** Characters cut from the front of `input` before `src` starts (a BOM). */
-let shift = 0;
 
 /**
  * A reader is called with `pos` on the first character of a value that is not empty (the
@@ -56,9 +55,9 @@ let shift = 0;
 export type Reader = (inList: boolean) => unknown;
 
 export function startScanner(text: string, limit: number, lenientMode: boolean): void {
-  input = text;
-  shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  src = shift ? text.slice(1) : text;
+  // Positions are reported in the text after the BOM, as editors count columns.
+  src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  original = src;
   origin = undefined;
   pos = 0;
   depth = 0;
@@ -78,7 +77,7 @@ export function unformatIfPretty(): void {
 
 export function resetScanner(): void {
   src = '';
-  input = '';
+  original = '';
   origin = undefined;
 }
 
@@ -106,8 +105,7 @@ export function skipOuterWhitespace(): void {
 /** Line and column in the caller's text of compact offset `at`. */
 function where(at: number): { line: number; column: number } {
   if (origin === undefined) return lineCol(src, at);
-  const o = at < origin.length ? origin[at]! : origin[origin.length - 1]!;
-  return lineCol(input.slice(shift), o);
+  return lineCol(original, origin[Math.min(at, origin.length - 1)]!);
 }
 
 function foundAt(at: number): string {
@@ -199,7 +197,7 @@ function skipBare(inList: boolean): void {
 }
 
 /** Skips one value of unknown type the way ServiceStack's `EatValue` delimits it. */
-export function skipValue(inList: boolean): void {
+function skipValue(inList: boolean): void {
   const c = src.charCodeAt(pos);
   if (c === QUOTE) readQuoted();
   else if (c === LBRACE || c === LBRACK) skipMatched();
@@ -231,7 +229,7 @@ function emptyHere(inList: boolean): boolean {
 }
 
 /** .NET's `char.IsWhiteSpace`: ServiceStack takes a list body of these only as the empty list. */
-export function isDotNetWhiteSpace(c: number): boolean {
+function isDotNetWhiteSpace(c: number): boolean {
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||
@@ -606,10 +604,10 @@ function listReader(t: ListDescriptor): Reader {
   const isString = el.kind === 'scalar' && el.name === 'String';
   const isInt32 = el.kind === 'scalar' && el.name === 'Int32';
   const nullable = el.kind === 'class' || el.kind === 'dictionary';
-  const readElement = (i: number): unknown => {
+  const readElement = (i: number, inList: boolean): unknown => {
     try {
-      if (nullable && takeNull(true)) return null;
-      return (read ??= readerFor(el))(true);
+      if (nullable && takeNull(inList)) return null;
+      return (read ??= readerFor(el))(inList);
     } catch (e) {
       if (e instanceof Failure) throw e.at(i);
       throw e;
@@ -622,11 +620,11 @@ function listReader(t: ListDescriptor): Reader {
     if (lenient && !isInt32) return defaultValue(el);
     throw new Failure({ code: 'type', ...where(at), expected: elementLabel, found: 'an empty slot' }).at(i);
   };
-  return () => {
+  return (inList) => {
     const start = pos;
     if (src.charCodeAt(pos) !== LBRACK) {
-      // One unbracketed element: `{tagIds:abc}` is ["abc"].
-      return [readElement(0)];
+      // One unbracketed element, delimited as the value it stands for: `{tagIds:abc}` is ["abc"].
+      return [readElement(0, inList)];
     }
     enter(start);
     pos++;
@@ -656,7 +654,7 @@ function listReader(t: ListDescriptor): Reader {
         out.push(emptySlot(i, at));
         lastEmpty = true;
       } else {
-        out.push(readElement(i));
+        out.push(readElement(i, true));
         lastEmpty = false;
       }
       c = src.charCodeAt(pos);
