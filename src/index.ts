@@ -31,6 +31,12 @@ export { codecs, codecByName, codecByExtension, codecByMediaType, DEFAULT_MAX_DE
 export type { Codec, DecodeOptions, EncodeOptions, Sniffed, AnyCodec } from './formats/index.js';
 export type * from './dtos/types.js';
 export { evoVoiceDeclaration } from './dtos/index.js';
+export { sampleValue, sampleDefaults, type SampleOptions, type RecursiveTypeSamples } from './schema/sample.js';
+export type { JsonDecodeOptions, JsonEncodeOptions, NonFiniteMode } from './formats/json/index.js';
+export type { JsvDecodeOptions, JsvEncodeOptions } from './formats/jsv/index.js';
+export type { XmlDecodeOptions, XmlEncodeOptions } from './formats/xml/index.js';
+/** JSV for a single scalar or list (route segments, query strings), and the metadata-page layout. */
+export { encodeJsvValue, decodeJsvValue, formatJsv } from './formats/jsv/index.js';
 
 /** The Evo Voice registry (both API revisions; `registry.at(1)` for the older one). */
 export const registry = evoVoice;
