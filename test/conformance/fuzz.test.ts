@@ -2,7 +2,8 @@
  * Negative and fuzz tests for every format (./fuzz/harness.ts says what is judged):
  * - exhaustive: small documents (compact and pretty) cut at every position, with every single
  *   character deleted and every single character doubled;
- * - random: corpus and generated documents under 1–4 random edits (cut, delete, insert a
+ * - random: corpus and generated documents under 1–4 random edits (replace a number with a
+ *   range or syntax edge, replace a boolean or enum word, cut, delete, insert a
  *   format-specific piece, replace, duplicate, swap), shrunk by fast-check on failure.
  * Each mutated document is decoded in every mode of its format.
  *

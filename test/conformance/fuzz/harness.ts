@@ -232,7 +232,13 @@ function runExhaustive(job: FuzzJob): FuzzResult {
   return { cases: documents, passed: documents - failed, failed, accepted: tally.accepted, refused: tally.refused, slowestMs: tally.slowestMs, failures };
 }
 
+/** Values a scalar token is replaced with: each format's range and syntax edges. */
+const NUMBER_PIECES = ['2147483648', '-2147483649', '2147483647', '-2147483648', '4294967296', '1e999', '-1e999', '1E+400', '1e-400', '-0', '+1', '0x10', '1.5', '1.', '.5', '', ' 7 ', '007', 'NaN', 'Infinity', '-Infinity', 'INF', '-INF', '9007199254740993', '1,5'];
+const WORD_PIECES = ['True', 'true', 'FALSE', 'false', '1', '0', 'yes', 'on', 't', 'null', '', ' true ', 'Magenta', 'magenta', '11', '-1', 'NotAMember'];
+
 type Edit =
+  | { op: 'number'; at: number; piece: string }
+  | { op: 'word'; at: number; piece: string }
   | { op: 'cut'; at: number }
   | { op: 'delete'; at: number; n: number }
   | { op: 'insert'; at: number; piece: string }
@@ -240,9 +246,22 @@ type Edit =
   | { op: 'duplicate'; at: number; n: number }
   | { op: 'swap'; at: number; to: number };
 
+/** Replaces the `at`-th (modulo the count) match of `pattern` with `piece`. */
+function replaceToken(text: string, pattern: RegExp, at: number, piece: string): string {
+  const found = [...text.matchAll(pattern)];
+  if (found.length === 0) return text;
+  const m = found[at % found.length]!;
+  return text.slice(0, m.index) + piece + text.slice(m.index + m[0].length);
+}
+
 function applyEdit(text: string, e: Edit): string {
   const at = e.at % (text.length + 1);
   switch (e.op) {
+    case 'number':
+      return replaceToken(text, /-?\d[\d.eE+-]*|NaN|-?INF(?:inity)?/g, e.at, e.piece);
+    case 'word':
+      // Booleans and enum names as every format spells them (JSON quotes enums; XML wraps them in tags).
+      return replaceToken(text, /\b(?:true|false|True|False|[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b/g, e.at, e.piece);
     case 'cut':
       return text.slice(0, at);
     case 'delete':
@@ -269,6 +288,8 @@ function editArbitrary(format: WireFormat): fc.Arbitrary<Edit> {
   const n = fc.integer({ min: 1, max: 12 });
   const piece = fc.oneof(fc.constantFrom(...PIECES[format]), fc.string({ maxLength: 3 }));
   return fc.oneof(
+    fc.record({ op: fc.constant('number' as const), at, piece: fc.constantFrom(...NUMBER_PIECES) }),
+    fc.record({ op: fc.constant('word' as const), at, piece: fc.constantFrom(...WORD_PIECES) }),
     fc.record({ op: fc.constant('cut' as const), at }),
     fc.record({ op: fc.constant('delete' as const), at, n }),
     fc.record({ op: fc.constant('insert' as const), at, piece }),
