@@ -4,23 +4,16 @@
  * its JSON text, and each container decides itself what a null member/element/value becomes.
  */
 import { describeFound } from '../../errors.js';
-import { defaultValue } from '../../schema/defaults.js';
 import {
   typeLabel,
-  type ClassDescriptor,
-  type DictionaryDescriptor,
   type EnumDescriptor,
-  type ListDescriptor,
   type ScalarDescriptor,
   type TypeDescriptor,
 } from '../../schema/descriptors.js';
-import { fail, Failure } from '../common/failure.js';
+import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import { fail } from '../common/failure.js';
 import { formatDouble } from '../common/numbers.js';
-import { getOwn, isPlainObject } from '../common/objects.js';
 import type { NonFiniteMode } from './options.js';
-
-/** Returns the JSON text of a value that is neither null nor undefined. */
-export type Writer = (value: unknown) => string;
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -78,13 +71,19 @@ export function writerFor(t: TypeDescriptor, nonFinite: NonFiniteMode): Writer {
   const cache = caches[nonFinite];
   let w = cache.get(t);
   if (w === undefined) {
-    w = compile(t, nonFinite, cache);
+    w = compile(t, nonFinite);
     cache.set(t, w);
   }
   return w;
 }
 
-function compile(t: TypeDescriptor, nf: NonFiniteMode, cache: WeakMap<TypeDescriptor, Writer>): Writer {
+/** `writerFor` with the mode bound, as the shared container writers take it. */
+const writers: Record<NonFiniteMode, (t: TypeDescriptor) => Writer> = {
+  bare: (t) => writerFor(t, 'bare'),
+  string: (t) => writerFor(t, 'string'),
+};
+
+function compile(t: TypeDescriptor, nf: NonFiniteMode): Writer {
   switch (t.kind) {
     case 'scalar':
       return scalarWriter(t, nf);
@@ -94,22 +93,13 @@ function compile(t: TypeDescriptor, nf: NonFiniteMode, cache: WeakMap<TypeDescri
       // A present Nullable<T> is written exactly like T; absence is the container's business.
       return writerFor(t.of, nf);
     case 'list':
-      return listWriter(t, nf);
+      return listWriter(t, nullElementText(t.of), writers[nf]);
     case 'dictionary':
-      return dictionaryWriter(t, typeLabel(t), nf);
+      return dictionaryWriter(t, typeLabel(t), writers[nf], quoteJsonString);
     case 'class':
-      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name, nf);
-      return classWriter(t, nf, cache);
+      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name, writers[nf], quoteJsonString);
+      return classWriter(t, writers[nf], jsonKey);
   }
-}
-
-/** `describeFound`, but objects read `an object` (it says `a object`). */
-function describe(v: unknown): string {
-  return isPlainObject(v) ? 'an object' : describeFound(v);
-}
-
-function wrongType(expected: string, v: unknown): never {
-  fail({ code: 'type', expected, found: describe(v) });
 }
 
 function scalarWriter(t: ScalarDescriptor, nf: NonFiniteMode): Writer {
@@ -173,149 +163,9 @@ function nullElementText(t: TypeDescriptor): string | undefined {
   }
 }
 
-function listWriter(t: ListDescriptor, nf: NonFiniteMode): Writer {
-  let write: Writer | undefined;
-  const nullText = nullElementText(t.of);
-  const label = typeLabel(t);
-  const elementLabel = typeLabel(t.of);
-  return (v) => {
-    if (!Array.isArray(v)) return wrongType(label, v);
-    const n = v.length;
-    if (n === 0) return '[]';
-    write ??= writerFor(t.of, nf);
-    let s = '[';
-    for (let i = 0; i < n; i++) {
-      const x: unknown = v[i];
-      if (i > 0) s += ',';
-      if (x === null || x === undefined) {
-        if (nullText === undefined) {
-          throw new Failure({ code: 'type', expected: elementLabel, found: describe(x) }).at(i);
-        }
-        s += nullText;
-        continue;
-      }
-      try {
-        s += write(x);
-      } catch (e) {
-        throw e instanceof Failure ? e.at(i) : e;
-      }
-    }
-    return s + ']';
-  };
-}
-
-function dictionaryWriter(t: DictionaryDescriptor, label: string, nf: NonFiniteMode): Writer {
-  let write: Writer | undefined;
-  return (v) => {
-    if (!isPlainObject(v)) return wrongType(label, v);
-    write ??= writerFor(t.value, nf);
-    let s = '';
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      // ServiceStack omits null dictionary values (IncludeNullValuesInDictionaries=false).
-      if (x === null || x === undefined) continue;
-      let text: string;
-      try {
-        text = write(x);
-      } catch (e) {
-        throw e instanceof Failure ? e.at(k) : e;
-      }
-      s += (s === '' ? '{' : ',') + quoteJsonString(k) + ':' + text;
-    }
-    return s === '' ? '{}' : s + '}';
-  };
-}
-
-interface MemberWriter {
-  readonly wire: string;
-  /** `"wireName":` */
-  readonly key: string;
-  readonly write: Writer;
-  /** The JSON text of the .NET default for a non-nullable value type, written when the member is missing. */
-  readonly defaultText: string | undefined;
-  /** The wire name is also an `Object.prototype` member (`constructor`), so read it as an own property only. */
-  readonly ownOnly: boolean;
-}
-
-function classWriter(t: ClassDescriptor, nf: NonFiniteMode, cache: WeakMap<TypeDescriptor, Writer>): Writer {
-  // Members are resolved on first call: the class may be reached again while its members
-  // compile (Struct → Value → List<Struct>), and by then this closure is in the cache.
-  let members: MemberWriter[] | undefined;
-  const resolve = (): MemberWriter[] =>
-    t.properties.map((p) => {
-      const write = writerFor(p.type, nf);
-      const d = defaultValue(p.type);
-      return {
-        wire: p.wireName,
-        key: quoteJsonString(p.wireName) + ':',
-        write,
-        defaultText: d === undefined ? undefined : write(d),
-        ownOnly: p.wireName in Object.prototype,
-      };
-    });
-  let body: ((v: Record<string, unknown>) => string) | undefined;
-  const w: Writer = (v) => {
-    if (!isPlainObject(v)) return wrongType(t.name, v);
-    return (body ??= compileClassBody((members ??= resolve())))(v);
-  };
-  cache.set(t, w);
-  return w;
-}
-
-type ClassBody = (v: Record<string, unknown>) => string;
-
-/** The member loop, as a closure (the fallback) or generated per class (see below). */
-function genericClassBody(ms: readonly MemberWriter[]): ClassBody {
-  return (v) => {
-    let s = '';
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i]!;
-      const x = m.ownOnly ? getOwn(v, m.wire) : v[m.wire];
-      let text: string;
-      if (x === null || x === undefined) {
-        if (m.defaultText === undefined) continue;
-        text = m.defaultText;
-      } else {
-        try {
-          text = m.write(x);
-        } catch (e) {
-          throw e instanceof Failure ? e.at(m.wire) : e;
-        }
-      }
-      s += (s === '' ? '{' : ',') + m.key + text;
-    }
-    return s === '' ? '{}' : s + '}';
-  };
-}
-
-/**
- * Generated once per class so every property read has a constant key: a loop reading
- * computed keys goes megamorphic across classes. Falls back to the closure where code
- * generation is disabled (CSP, --disallow-code-generation-from-strings).
- */
-function compileClassBody(ms: readonly MemberWriter[]): ClassBody {
-  let code = "let s = '', x, i = 0;\ntry {\n";
-  ms.forEach((m, i) => {
-    const key = JSON.stringify(m.wire);
-    const read = m.ownOnly ? `G(v, ${key})` : `v[${key}]`;
-    const put = (text: string): string => `s += (s === '' ? ${JSON.stringify('{' + m.key)} : ${JSON.stringify(',' + m.key)}) + ${text};`;
-    code += `i = ${i}; x = ${read};\n`;
-    code += `if (x !== null && x !== undefined) ${put(`W[${i}](x)`)}`;
-    code += m.defaultText === undefined ? '\n' : ` else ${put(JSON.stringify(m.defaultText))}\n`;
-  });
-  code += "} catch (e) { throw A(e, i); }\nreturn s === '' ? '{}' : s + '}';";
-  const writers = ms.map((m) => m.write);
-  const annotate = (e: unknown, i: number): unknown => (e instanceof Failure ? e.at(ms[i]!.wire) : e);
-  try {
-    const make = new Function('W', 'G', 'A', `return (v) => {\n${code}\n};`) as (
-      w: readonly Writer[],
-      g: typeof getOwn,
-      a: typeof annotate,
-    ) => ClassBody;
-    return make(writers, getOwn, annotate);
-  } catch {
-    return genericClassBody(ms);
-  }
+/** A member's key in a JSON object: `"wireName":`. */
+function jsonKey(wire: string): string {
+  return quoteJsonString(wire) + ':';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,22 +5,15 @@
  * null member/element/value becomes (omitted, an empty slot, `{}` or `null`).
  */
 import { describeFound } from '../../errors.js';
-import { defaultValue } from '../../schema/defaults.js';
 import {
   typeLabel,
-  type ClassDescriptor,
-  type DictionaryDescriptor,
   type EnumDescriptor,
-  type ListDescriptor,
   type ScalarDescriptor,
   type TypeDescriptor,
 } from '../../schema/descriptors.js';
-import { fail, Failure } from '../common/failure.js';
+import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import { fail } from '../common/failure.js';
 import { formatDouble, parseDouble } from '../common/numbers.js';
-import { getOwn, isPlainObject } from '../common/objects.js';
-
-/** Returns the JSV text of a value that is neither null nor undefined. */
-export type Writer = (value: unknown) => string;
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -64,22 +57,13 @@ function compile(t: TypeDescriptor): Writer {
       // A present Nullable<T> is written exactly like T; absence is the container's business.
       return writerFor(t.of);
     case 'list':
-      return listWriter(t);
+      return listWriter(t, nullElementText(t.of), writerFor);
     case 'dictionary':
-      return dictionaryWriter(t, typeLabel(t));
+      return dictionaryWriter(t, typeLabel(t), writerFor, keyWriter(t.key));
     case 'class':
-      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name);
-      return classWriter(t);
+      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name, writerFor, keyWriter(t.dictionary.key));
+      return classWriter(t, writerFor, jsvKey);
   }
-}
-
-/** `describeFound`, but objects read `an object` (it says `a object`). */
-function describe(v: unknown): string {
-  return isPlainObject(v) ? 'an object' : describeFound(v);
-}
-
-function wrongType(expected: string, v: unknown): never {
-  fail({ code: 'type', expected, found: describe(v) });
 }
 
 function writeString(v: unknown): string {
@@ -148,35 +132,6 @@ export function nullElementText(t: TypeDescriptor): string | undefined {
   }
 }
 
-function listWriter(t: ListDescriptor): Writer {
-  let write: Writer | undefined;
-  const nullText = nullElementText(t.of);
-  const label = typeLabel(t);
-  const elementLabel = typeLabel(t.of);
-  return (v) => {
-    if (!Array.isArray(v)) return wrongType(label, v);
-    const n = v.length;
-    if (n === 0) return '[]';
-    write ??= writerFor(t.of);
-    let s = '[';
-    for (let i = 0; i < n; i++) {
-      const x: unknown = v[i];
-      if (i > 0) s += ',';
-      if (x === null || x === undefined) {
-        if (nullText === undefined) throw new Failure({ code: 'type', expected: elementLabel, found: describe(x) }).at(i);
-        s += nullText;
-        continue;
-      }
-      try {
-        s += write(x);
-      } catch (e) {
-        throw e instanceof Failure ? e.at(i) : e;
-      }
-    }
-    return s + ']';
-  };
-}
-
 /** Dictionary keys are JavaScript strings; this is their JSV text under the key type (§2.7). */
 function keyWriter(t: ScalarDescriptor): (k: string) => string {
   switch (t.name) {
@@ -201,116 +156,7 @@ function keyWriter(t: ScalarDescriptor): (k: string) => string {
   }
 }
 
-function dictionaryWriter(t: DictionaryDescriptor, label: string): Writer {
-  let write: Writer | undefined;
-  const writeKey = keyWriter(t.key);
-  return (v) => {
-    if (!isPlainObject(v)) return wrongType(label, v);
-    write ??= writerFor(t.value);
-    let s = '';
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      // JSV never writes a null dictionary value (IncludeNullValuesInDictionaries is off).
-      if (x === null || x === undefined) continue;
-      let text: string;
-      try {
-        text = writeKey(k) + ':' + write(x);
-      } catch (e) {
-        throw e instanceof Failure ? e.at(k) : e;
-      }
-      s += (s === '' ? '{' : ',') + text;
-    }
-    return s === '' ? '{}' : s + '}';
-  };
-}
-
-interface MemberWriter {
-  readonly wire: string;
-  readonly write: Writer;
-  /** The JSV text of the .NET default for a non-nullable value type, written when the member is missing. */
-  readonly defaultText: string | undefined;
-  /** The wire name is also an `Object.prototype` member (`constructor`), so read it as an own property only. */
-  readonly ownOnly: boolean;
-}
-
-function classWriter(t: ClassDescriptor): Writer {
-  // Members are resolved on first call: the class may be reached again while its members
-  // compile (Struct → Value → List<Struct>), and by then this closure is in the cache.
-  let body: ClassBody | undefined;
-  const resolve = (): ClassBody =>
-    compileClassBody(
-      t.properties.map((p) => {
-        const write = writerFor(p.type);
-        const d = defaultValue(p.type);
-        return {
-          wire: p.wireName,
-          write,
-          defaultText: d === undefined ? undefined : write(d),
-          ownOnly: p.wireName in Object.prototype,
-        };
-      }),
-    );
-  const w: Writer = (v) => {
-    if (!isPlainObject(v)) return wrongType(t.name, v);
-    return (body ??= resolve())(v);
-  };
-  cache.set(t, w);
-  return w;
-}
-
-type ClassBody = (v: Record<string, unknown>) => string;
-
-/** The member loop as a closure: the fallback where code generation is disabled. */
-function genericClassBody(ms: readonly MemberWriter[]): ClassBody {
-  return (v) => {
-    let s = '';
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i]!;
-      const x = m.ownOnly ? getOwn(v, m.wire) : v[m.wire];
-      let text: string;
-      if (x === null || x === undefined) {
-        if (m.defaultText === undefined) continue;
-        text = m.defaultText;
-      } else {
-        try {
-          text = m.write(x);
-        } catch (e) {
-          throw e instanceof Failure ? e.at(m.wire) : e;
-        }
-      }
-      s += (s === '' ? '{' : ',') + m.wire + ':' + text;
-    }
-    return s === '' ? '{}' : s + '}';
-  };
-}
-
-/**
- * Generated once per class so every property read has a constant key: a loop reading
- * computed keys goes megamorphic across classes. Falls back to the closure where code
- * generation is disabled (CSP, --disallow-code-generation-from-strings).
- */
-function compileClassBody(ms: readonly MemberWriter[]): ClassBody {
-  let code = "let s = '', x, i = 0;\ntry {\n";
-  ms.forEach((m, i) => {
-    const key = JSON.stringify(m.wire);
-    const read = m.ownOnly ? `G(v, ${key})` : `v[${key}]`;
-    const put = (text: string): string =>
-      `s += (s === '' ? ${JSON.stringify('{' + m.wire + ':')} : ${JSON.stringify(',' + m.wire + ':')}) + ${text};`;
-    code += `i = ${i}; x = ${read};\n`;
-    code += `if (x !== null && x !== undefined) ${put(`W[${i}](x)`)}`;
-    code += m.defaultText === undefined ? '\n' : ` else ${put(JSON.stringify(m.defaultText))}\n`;
-  });
-  code += "} catch (e) { throw A(e, i); }\nreturn s === '' ? '{}' : s + '}';";
-  const writers = ms.map((m) => m.write);
-  const annotate = (e: unknown, i: number): unknown => (e instanceof Failure ? e.at(ms[i]!.wire) : e);
-  try {
-    const make = new Function('W', 'G', 'A', `return (v) => {\n${code}\n};`) as (
-      w: readonly Writer[],
-      g: typeof getOwn,
-      a: typeof annotate,
-    ) => ClassBody;
-    return make(writers, getOwn, annotate);
-  } catch {
-    return genericClassBody(ms);
-  }
+/** A member's key in a JSV object: the wire name as it is, then `:`. */
+function jsvKey(wire: string): string {
+  return wire + ':';
 }
