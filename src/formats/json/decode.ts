@@ -9,7 +9,6 @@
  * hot loops read plain variables instead of properties.
  */
 import { describeFound } from '../../errors.js';
-import { defaultValue } from '../../schema/defaults.js';
 import {
   typeLabel,
   type ClassDescriptor,
@@ -23,6 +22,7 @@ import {
 import type { DtoErrorCode } from '../../errors.js';
 import { Failure, lineCol } from '../common/failure.js';
 import { INT32_MAX, INT32_MIN, parseDouble, parseInt32 } from '../common/numbers.js';
+import { compileBuilder, type Builder } from '../common/builder.js';
 import { setOwn } from '../common/objects.js';
 
 /**
@@ -717,13 +717,11 @@ function classReader(t: ClassDescriptor): Reader {
   let members: Members | undefined;
   const resolve = (): Members => {
     const ps = t.properties;
-    const wires = ps.map((p) => p.wireName);
-    const defaults = ps.map((p) => defaultValue(p.type));
     const m: Members = {
       readers: ps.map((p) => readerFor(p.type)),
-      wires,
+      wires: ps.map((p) => p.wireName),
       quoted: ps.map((p) => JSON.stringify(p.wireName)),
-      build: compileBuilder(wires, defaults),
+      build: compileBuilder(ps),
       exact: new Map(),
       folded: new Map(),
     };
@@ -802,39 +800,4 @@ function classReader(t: ClassDescriptor): Reader {
     depth--;
     return ms.build(slots);
   };
-}
-
-type Builder = (slots: readonly unknown[]) => Record<string, unknown>;
-
-/**
- * Makes the decoded object from the member slots, in declaration order, with .NET defaults
- * for missing value types. Generated once per class so every store has a constant key (a
- * loop storing computed keys goes megamorphic across classes and costs a quarter of the
- * decode); falls back to that loop where code generation is disabled or a name needs setOwn.
- */
-function compileBuilder(wires: readonly string[], defaults: readonly (string | number | boolean | undefined)[]): Builder {
-  const generic: Builder = (slots) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < wires.length; i++) {
-      const v = slots[i] === undefined ? defaults[i] : slots[i];
-      if (v !== undefined) setOwn(out, wires[i]!, v);
-    }
-    return out;
-  };
-  if (wires.includes('__proto__')) return generic;
-  let body = 'const o = {};\n';
-  wires.forEach((w, i) => {
-    const key = JSON.stringify(w);
-    const d = defaults[i];
-    body +=
-      d === undefined
-        ? `if (s[${i}] !== undefined) o[${key}] = s[${i}];\n`
-        : `o[${key}] = s[${i}] === undefined ? ${JSON.stringify(d)} : s[${i}];\n`;
-  });
-  body += 'return o;';
-  try {
-    return new Function('s', body) as Builder;
-  } catch {
-    return generic;
-  }
 }

@@ -21,6 +21,7 @@ import {
 } from '../../schema/descriptors.js';
 import { fail, Failure, lineCol } from '../common/failure.js';
 import { formatDouble, INT32_MAX, INT32_MIN, parseDouble } from '../common/numbers.js';
+import { compileBuilder, type Builder } from '../common/builder.js';
 import { setOwn } from '../common/objects.js';
 import { prettyNewline, unformatJsv } from './pretty.js';
 
@@ -856,10 +857,7 @@ function classReader(t: ClassDescriptor): Reader {
       empties: ps.map((p) => emptyValue(p.type)),
       labels: ps.map((p) => typeLabel(p.type)),
       nullables: ps.map((p) => p.type.kind === 'class' || p.type.kind === 'dictionary'),
-      build: compileBuilder(
-        wires,
-        ps.map((p) => defaultValue(p.type)),
-      ),
+      build: compileBuilder(ps),
     };
     // Property names bind case-insensitively (ordinal-ignore-case over ASCII names).
     ps.forEach((p, i) => {
@@ -956,39 +954,4 @@ function classReader(t: ClassDescriptor): Reader {
     depth--;
     return ms.build(slots);
   };
-}
-
-type Builder = (slots: readonly unknown[]) => Record<string, unknown>;
-
-/**
- * Makes the decoded object from the member slots, in declaration order, with .NET defaults
- * for missing value types. Generated once per class so every store has a constant key (a
- * loop storing computed keys goes megamorphic across classes); falls back to that loop where
- * code generation is disabled or a name needs `setOwn`.
- */
-function compileBuilder(wires: readonly string[], defaults: readonly (string | number | boolean | undefined)[]): Builder {
-  const generic: Builder = (slots) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < wires.length; i++) {
-      const v = slots[i] === undefined ? defaults[i] : slots[i];
-      if (v !== undefined) setOwn(out, wires[i]!, v);
-    }
-    return out;
-  };
-  if (wires.includes('__proto__')) return generic;
-  let body = 'const o = {};\n';
-  wires.forEach((w, i) => {
-    const key = JSON.stringify(w);
-    const d = defaults[i];
-    body +=
-      d === undefined
-        ? `if (s[${i}] !== undefined) o[${key}] = s[${i}];\n`
-        : `o[${key}] = s[${i}] === undefined ? ${JSON.stringify(d)} : s[${i}];\n`;
-  });
-  body += 'return o;';
-  try {
-    return new Function('s', body) as Builder;
-  } catch {
-    return generic;
-  }
 }
