@@ -20,6 +20,7 @@ import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
 import type { Codec, Sniffed } from '../codec.js';
 import { fail, lineCol, toDtoError } from '../common/failure.js';
+import { checkDecodeOptions, checkNewline } from '../common/options.js';
 import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
 import { indentJson, writerFor } from './encode.js';
 import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
@@ -42,17 +43,8 @@ function checkEncodeOptions(o: JsonEncodeOptions | undefined): Required<JsonEnco
   if (r.nonFinite !== 'bare' && r.nonFinite !== 'string') {
     throw usageError(`JSON option nonFinite must be 'bare' or 'string', not ${JSON.stringify(r.nonFinite)}`);
   }
-  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError('JSON option newline must be "\\n" or "\\r\\n"');
+  checkNewline('JSON', r.newline);
   return r;
-}
-
-function checkDecodeOptions(o: JsonDecodeOptions | undefined): Required<JsonDecodeOptions> {
-  if (o === undefined) return jsonDecodeDefaults;
-  const maxDepth = o.maxDepth ?? jsonDecodeDefaults.maxDepth;
-  if (!(maxDepth >= 1) || !(Number.isInteger(maxDepth) || maxDepth === Infinity)) {
-    throw usageError(`JSON option maxDepth must be a positive integer, not ${String(maxDepth)}`);
-  }
-  return { maxDepth, lenient: o.lenient ?? jsonDecodeDefaults.lenient };
 }
 
 export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonEncodeOptions): string {
@@ -68,7 +60,7 @@ export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonE
 }
 
 export function decodeJson(type: TypeDescriptor, text: string, options?: JsonDecodeOptions): unknown {
-  const o = checkDecodeOptions(options);
+  const o = checkDecodeOptions('JSON', options, jsonDecodeDefaults);
   const read = readerFor(type);
   startScanner(text, o.maxDepth, o.lenient);
   try {

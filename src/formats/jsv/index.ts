@@ -7,6 +7,7 @@ import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
 import type { Codec, Sniffed } from '../codec.js';
 import { fail, toDtoError } from '../common/failure.js';
+import { checkDecodeOptions, checkNewline } from '../common/options.js';
 import {
   atEnd,
   bracketListBody,
@@ -36,17 +37,8 @@ function rootName(t: TypeDescriptor): string {
 function checkEncodeOptions(o: JsvEncodeOptions | undefined): Required<JsvEncodeOptions> {
   if (o === undefined) return jsvEncodeDefaults;
   const r = { pretty: o.pretty ?? jsvEncodeDefaults.pretty, newline: o.newline ?? jsvEncodeDefaults.newline };
-  if (r.newline !== '\n' && r.newline !== '\r\n') throw usageError('JSV option newline must be "\\n" or "\\r\\n"');
+  checkNewline('JSV', r.newline);
   return r;
-}
-
-function checkDecodeOptions(o: JsvDecodeOptions | undefined): Required<JsvDecodeOptions> {
-  if (o === undefined) return jsvDecodeDefaults;
-  const maxDepth = o.maxDepth ?? jsvDecodeDefaults.maxDepth;
-  if (!(maxDepth >= 1) || !(Number.isInteger(maxDepth) || maxDepth === Infinity)) {
-    throw usageError(`JSV option maxDepth must be a positive integer, not ${String(maxDepth)}`);
-  }
-  return { maxDepth, lenient: o.lenient ?? jsvDecodeDefaults.lenient };
 }
 
 /** Writes `value` as a ServiceStack host sends an instance of `type` in JSV. Throws `DtoFormatError`. */
@@ -91,7 +83,7 @@ function readRoot(type: TypeDescriptor, asValue: boolean): unknown {
 }
 
 function run<T>(type: TypeDescriptor, text: string, options: JsvDecodeOptions | undefined, f: () => T): T {
-  const o = checkDecodeOptions(options);
+  const o = checkDecodeOptions('JSV', options, jsvDecodeDefaults);
   if (typeof text !== 'string') throw usageError(`JSV decode needs a string, not ${describeFound(text)}`);
   startScanner(text, o.maxDepth, o.lenient);
   try {

@@ -9,6 +9,7 @@ import type { NamedTypeDescriptor, TypeDescriptor } from '../../schema/descripto
 import type { Schema } from '../../schema/registry.js';
 import { DEFAULT_MAX_DEPTH, type Codec, type DecodeOptions, type EncodeOptions, type Sniffed } from '../codec.js';
 import { toDtoError } from '../common/failure.js';
+import { checkMaxDepth, checkNewline } from '../common/options.js';
 import { usageError } from '../../errors.js';
 import { rootKey } from './contract.js';
 import { decodeXml, type MemberOrder } from './decode.js';
@@ -73,16 +74,15 @@ function typeNameOf(t: TypeDescriptor): string {
   return t.kind === 'class' || t.kind === 'enum' ? t.name : t.kind;
 }
 
+/** Finite only, unlike JSON and JSV: on encode the limit is what stops a cyclic value. */
 function checkDepth(d: number | undefined): number {
-  if (d === undefined) return DEFAULT_MAX_DEPTH;
-  if (!Number.isInteger(d) || d < 1) throw usageError(`maxDepth must be a positive integer, got ${String(d)}`);
-  return d;
+  return d === undefined ? DEFAULT_MAX_DEPTH : checkMaxDepth(FORMAT, d, false);
 }
 
 function encode(type: TypeDescriptor, value: unknown, options?: XmlEncodeOptions): string {
   const o = options ?? XML_ENCODE_DEFAULTS;
   const nl = o.newline ?? '\n';
-  if (nl !== '\n' && nl !== '\r\n') throw usageError(`newline must be "\\n" or "\\r\\n"`);
+  checkNewline(FORMAT, nl);
   const maxDepth = checkDepth(o.maxDepth);
   try {
     return encodeXml(type, value, { pretty: o.pretty === true, nl }, o.declaration !== false, maxDepth);
