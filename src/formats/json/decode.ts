@@ -17,12 +17,12 @@ import {
   type ListDescriptor,
   type NullableDescriptor,
   type ScalarDescriptor,
-  type TypeDescriptor,
 } from '../../schema/descriptors.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { Failure, lineCol } from '../common/failure.js';
 import { INT32_MAX, INT32_MIN, parseDouble, parseInt32 } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
+import { compiledPerDescriptor } from '../common/compile.js';
 import { setOwn } from '../common/objects.js';
 
 /**
@@ -371,34 +371,15 @@ function readMemberName(): string {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-const cache = new WeakMap<TypeDescriptor, Reader>();
-
-export function readerFor(t: TypeDescriptor): Reader {
-  let r = cache.get(t);
-  if (r === undefined) {
-    r = compile(t);
-    cache.set(t, r);
-  }
-  return r;
-}
-
-function compile(t: TypeDescriptor): Reader {
-  switch (t.kind) {
-    case 'scalar':
-      return scalarReader(t);
-    case 'enum':
-      return enumReader(t);
-    case 'nullable':
-      return nullableReader(t);
-    case 'list':
-      return listReader(t);
-    case 'dictionary':
-      return dictionaryReader(t, typeLabel(t));
-    case 'class':
-      if (t.dictionary) return dictionaryReader(t.dictionary, t.name);
-      return classReader(t);
-  }
-}
+/** The reader for `t`, compiled once per descriptor. */
+export const readerFor = compiledPerDescriptor<Reader>({
+  scalar: scalarReader,
+  enum: enumReader,
+  nullable: nullableReader,
+  list: listReader,
+  dictionary: dictionaryReader,
+  class: classReader,
+});
 
 // Scalars -------------------------------------------------------------------------------------
 

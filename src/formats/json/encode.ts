@@ -4,15 +4,11 @@
  * its JSON text, and each container decides itself what a null member/element/value becomes.
  */
 import { describeFound } from '../../errors.js';
-import {
-  typeLabel,
-  type EnumDescriptor,
-  type ScalarDescriptor,
-  type TypeDescriptor,
-} from '../../schema/descriptors.js';
-import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import type { EnumDescriptor, ScalarDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
+import { compiledPerDescriptor } from '../common/compile.js';
 import { fail } from '../common/failure.js';
 import { formatDouble } from '../common/numbers.js';
+import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
 import type { NonFiniteMode } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,45 +57,28 @@ export function quoteJsonString(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-const caches: Record<NonFiniteMode, WeakMap<TypeDescriptor, Writer>> = {
-  bare: new WeakMap(),
-  string: new WeakMap(),
+/** One writer per descriptor, for each non-finite mode. */
+function compileWriters(nf: NonFiniteMode): (t: TypeDescriptor) => Writer {
+  const writerOf: (t: TypeDescriptor) => Writer = compiledPerDescriptor<Writer>({
+    scalar: (t) => scalarWriter(t, nf),
+    enum: enumWriter,
+    // A present Nullable<T> is written exactly like T; absence is the container's business.
+    nullable: (t) => writerOf(t.of),
+    list: (t) => listWriter(t, nullElementText(t.of), writerOf),
+    dictionary: (t, label) => dictionaryWriter(t, label, writerOf, quoteJsonString),
+    class: (t) => classWriter(t, writerOf, jsonKey),
+  });
+  return writerOf;
+}
+
+const writers: Record<NonFiniteMode, (t: TypeDescriptor) => Writer> = {
+  bare: compileWriters('bare'),
+  string: compileWriters('string'),
 };
 
 /** The writer for `t`, compiled once per descriptor and non-finite mode. */
 export function writerFor(t: TypeDescriptor, nonFinite: NonFiniteMode): Writer {
-  const cache = caches[nonFinite];
-  let w = cache.get(t);
-  if (w === undefined) {
-    w = compile(t, nonFinite);
-    cache.set(t, w);
-  }
-  return w;
-}
-
-/** `writerFor` with the mode bound, as the shared container writers take it. */
-const writers: Record<NonFiniteMode, (t: TypeDescriptor) => Writer> = {
-  bare: (t) => writerFor(t, 'bare'),
-  string: (t) => writerFor(t, 'string'),
-};
-
-function compile(t: TypeDescriptor, nf: NonFiniteMode): Writer {
-  switch (t.kind) {
-    case 'scalar':
-      return scalarWriter(t, nf);
-    case 'enum':
-      return enumWriter(t);
-    case 'nullable':
-      // A present Nullable<T> is written exactly like T; absence is the container's business.
-      return writerFor(t.of, nf);
-    case 'list':
-      return listWriter(t, nullElementText(t.of), writers[nf]);
-    case 'dictionary':
-      return dictionaryWriter(t, typeLabel(t), writers[nf], quoteJsonString);
-    case 'class':
-      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name, writers[nf], quoteJsonString);
-      return classWriter(t, writers[nf], jsonKey);
-  }
+  return writers[nonFinite](t);
 }
 
 function scalarWriter(t: ScalarDescriptor, nf: NonFiniteMode): Writer {

@@ -22,6 +22,7 @@ import {
 import { fail, Failure, lineCol } from '../common/failure.js';
 import { formatDouble, INT32_MAX, INT32_MIN, parseDouble } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
+import { compiledPerDescriptor } from '../common/compile.js';
 import { setOwn } from '../common/objects.js';
 import { prettyNewline, unformatJsv } from './pretty.js';
 
@@ -259,35 +260,15 @@ function takeNull(inList: boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-const cache = new WeakMap<TypeDescriptor, Reader>();
-
 /** The reader for `t`, compiled once per descriptor. */
-export function readerFor(t: TypeDescriptor): Reader {
-  let r = cache.get(t);
-  if (r === undefined) {
-    r = compile(t);
-    cache.set(t, r);
-  }
-  return r;
-}
-
-function compile(t: TypeDescriptor): Reader {
-  switch (t.kind) {
-    case 'scalar':
-      return scalarReader(t);
-    case 'enum':
-      return enumReader(t);
-    case 'nullable':
-      return readerFor(t.of);
-    case 'list':
-      return listReader(t);
-    case 'dictionary':
-      return dictionaryReader(t, typeLabel(t));
-    case 'class':
-      if (t.dictionary) return dictionaryReader(t.dictionary, t.name);
-      return classReader(t);
-  }
-}
+export const readerFor: (t: TypeDescriptor) => Reader = compiledPerDescriptor<Reader>({
+  scalar: scalarReader,
+  enum: enumReader,
+  nullable: (t) => readerFor(t.of),
+  list: listReader,
+  dictionary: dictionaryReader,
+  class: classReader,
+});
 
 /**
  * What an empty value means for `t` (`{name:}`, `[a,,b]`): null for reference types and

@@ -5,15 +5,11 @@
  * null member/element/value becomes (omitted, an empty slot, `{}` or `null`).
  */
 import { describeFound } from '../../errors.js';
-import {
-  typeLabel,
-  type EnumDescriptor,
-  type ScalarDescriptor,
-  type TypeDescriptor,
-} from '../../schema/descriptors.js';
-import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import type { EnumDescriptor, ScalarDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
+import { compiledPerDescriptor } from '../common/compile.js';
 import { fail } from '../common/failure.js';
 import { formatDouble, parseDouble } from '../common/numbers.js';
+import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -35,36 +31,16 @@ export function quoteJsvString(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-const cache = new WeakMap<TypeDescriptor, Writer>();
-
 /** The writer for `t`, compiled once per descriptor. */
-export function writerFor(t: TypeDescriptor): Writer {
-  let w = cache.get(t);
-  if (w === undefined) {
-    w = compile(t);
-    cache.set(t, w);
-  }
-  return w;
-}
-
-function compile(t: TypeDescriptor): Writer {
-  switch (t.kind) {
-    case 'scalar':
-      return scalarWriter(t);
-    case 'enum':
-      return enumWriter(t);
-    case 'nullable':
-      // A present Nullable<T> is written exactly like T; absence is the container's business.
-      return writerFor(t.of);
-    case 'list':
-      return listWriter(t, nullElementText(t.of), writerFor);
-    case 'dictionary':
-      return dictionaryWriter(t, typeLabel(t), writerFor, keyWriter(t.key));
-    case 'class':
-      if (t.dictionary) return dictionaryWriter(t.dictionary, t.name, writerFor, keyWriter(t.dictionary.key));
-      return classWriter(t, writerFor, jsvKey);
-  }
-}
+export const writerFor: (t: TypeDescriptor) => Writer = compiledPerDescriptor<Writer>({
+  scalar: scalarWriter,
+  enum: enumWriter,
+  // A present Nullable<T> is written exactly like T; absence is the container's business.
+  nullable: (t) => writerFor(t.of),
+  list: (t) => listWriter(t, nullElementText(t.of), writerFor),
+  dictionary: (t, label) => dictionaryWriter(t, label, writerFor, keyWriter(t.key)),
+  class: (t) => classWriter(t, writerFor, jsvKey),
+});
 
 function writeString(v: unknown): string {
   return typeof v === 'string' ? quoteJsvString(v) : wrongType('String', v);

@@ -20,6 +20,7 @@ import type {
 import { typeLabel } from '../../schema/descriptors.js';
 import { defaultValue } from '../../schema/defaults.js';
 import type { DtoErrorCode } from '../../errors.js';
+import { compiledPerDescriptor } from '../common/compile.js';
 import { Failure } from '../common/failure.js';
 import { INT32_MAX, INT32_MIN } from '../common/numbers.js';
 import { setOwn } from '../common/objects.js';
@@ -126,37 +127,15 @@ function enumReader(t: EnumDescriptor): Reader {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-const cache = new WeakMap<TypeDescriptor, Reader>();
-
-function readerFor(t: TypeDescriptor): Reader {
-  let r = cache.get(t);
-  if (!r) {
-    // Stand-in first: cyclic types (Struct → Value → List<Struct>) find it while compiling.
-    let real: Reader | undefined;
-    cache.set(t, (sc, o) => real!(sc, o));
-    real = compile(t);
-    cache.set(t, real);
-    r = real;
-  }
-  return r;
-}
-
-function compile(t: TypeDescriptor): Reader {
-  switch (t.kind) {
-    case 'scalar':
-      return scalarReader(t);
-    case 'enum':
-      return enumReader(t);
-    case 'nullable':
-      return readerFor(t.of);
-    case 'list':
-      return compileList(t);
-    case 'dictionary':
-      return compileDictionary(t, typeLabel(t));
-    case 'class':
-      return t.dictionary ? compileDictionary(t.dictionary, t.name) : compileClass(t);
-  }
-}
+/** The reader for `t`, compiled once per descriptor (members are resolved on first read, so cycles are fine). */
+const readerFor: (t: TypeDescriptor) => Reader = compiledPerDescriptor<Reader>({
+  scalar: scalarReader,
+  enum: enumReader,
+  nullable: (t) => readerFor(t.of),
+  list: compileList,
+  dictionary: compileDictionary,
+  class: compileClass,
+});
 
 function textInElement(sc: Scanner, what: string): never {
   const s = sc.s;
