@@ -19,10 +19,12 @@
  * JSV (ServiceStack.Text `TypeSerializer`, src/formats/jsv/index.ts, jsv-and-json.md §2.6–2.7):
  * 1. A `null` dictionary value is omitted, as in JSON.
  * 2. A `null` element of a list of a class is written `{}`: a default instance, as in JSON.
- * 3. A `null` string element is an empty slot (`[a,,b]`) and a string of spaces and TABs is
+ * 3. A `null` string element is an empty slot (`[a,,b]`) and a string of white space is
  *    written bare (`[a, ]`); both read back. But when such an element is the list's only one
- *    the list body is blank (`[]`, `[ ]`), and ServiceStack reads a blank body as the empty
- *    list (jsv-and-json.md §3.5): `[null]` and `[" "]` come back as `[]`.
+ *    the list body is blank (`[]`, `[ ]`), and ServiceStack trims a list body with .NET's
+ *    `char.IsWhiteSpace` and reads a blank one as the empty list (jsv-and-json.md §3.5):
+ *    `[null]`, `[" "]`, `["\u00a0"]`, `["\u2028"]` come back as `[]`. (CR and LF are white
+ *    space too, but a string holding one is quoted, so its body is not blank.)
  *    (A `null` dictionary-class element is written `null` and stays null.)
  * 4. The pretty form (`JsvFormatter.Format`) is display-only (ServiceStack cannot read it,
  *    and it re-indents braces inside strings). This codec reads it back exactly except for a
@@ -34,7 +36,9 @@
  * 1. CR never survives the writer: `\r\n` and a lone `\r` in text (string values and
  *    dictionary keys) are written as the line break `\n` (datacontract.md §13.4).
  * 2. Characters XML 1.0 cannot carry make the writer fail; they are outside the value set
- *    (`dtoArbitrary({ format: 'xml' })` never makes them), not an equivalence.
+ *    (`dtoArbitrary({ format: 'xml' })` never makes them), not an equivalence. So are two
+ *    dictionary keys that differ only in their line breaks (`"\n"` and `"\r\n"`): rule 1
+ *    writes them as the same key twice, which DCS and this reader refuse as a duplicate.
  *    Null dictionary values, null list elements, empty lists and absent lists all survive.
  *
  * Compact and pretty/indented forms of one format carry the same values (JSV pretty: within
@@ -92,6 +96,12 @@ const RULES: Readonly<Record<WireFormat, Rules>> = {
   },
 };
 
+/**
+ * A non-empty string of .NET white space (`char.IsWhiteSpace`) that the JSV writer leaves bare:
+ * everything but CR and LF, which make it quote the string.
+ */
+const BARE_BLANK = /^[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
+
 function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
   if (v === null || v === undefined) return v;
   switch (t.kind) {
@@ -106,7 +116,7 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
       const el = t.of;
       if (rules.blankOnlyElementIsEmpty && v.length === 1 && (el.kind === 'scalar' || el.kind === 'nullable')) {
         const only: unknown = v[0];
-        if (only === null || only === undefined || (typeof only === 'string' && /^[ \t]*$/.test(only) && only !== '')) return [];
+        if (only === null || only === undefined || (typeof only === 'string' && BARE_BLANK.test(only))) return [];
       }
       return v.map((e: unknown) => {
         if (e === null || e === undefined) {

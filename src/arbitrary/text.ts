@@ -8,7 +8,8 @@
  * - XML 1.0 cannot carry C0 controls other than TAB, LF and CR, U+FFFE, U+FFFF or unpaired
  *   surrogates: the writer refuses them (datacontract.md §13.5), so they are never generated
  *   for `'xml'` or `'all'`. CR is generated: the writer carries it as a line break, which is
- *   an equivalence rule (`expectedAfter`), not a limit.
+ *   an equivalence rule (`expectedAfter`), not a limit (except for dictionary keys that would
+ *   collide, which ./arbitrary.ts leaves out).
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';

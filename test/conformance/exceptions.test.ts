@@ -44,6 +44,7 @@ const rules: Exception[] = [
   },
   { rule: 'JSV writes a lone null string element as an empty list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [null] }, back: { tagIds: [] } },
   { rule: 'JSV writes a lone blank string element as a blank list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [' \t'] }, back: { tagIds: [] } },
+  { rule: 'JSV trims a list body with .NET white space (NBSP, U+2028)', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: ['\u00a0\u2028'] }, back: { tagIds: [] } },
   { rule: 'JSV pretty mistakes ":\\n\\t{" in a string for layout', form: 'jsv-pretty', type: C('PatchCustomer'), value: { name: ':\n\t{' }, back: undefined },
   { rule: 'XML writes CR LF and CR as LF (values)', form: 'xml', type: C('Tag'), value: { name: 'a\r\nb\rc' }, back: { name: 'a\nb\nc', color: 'Magenta' } },
   { rule: 'XML writes CR LF and CR as LF (keys)', form: 'xml-pretty', type: C('Struct'), value: { 'k\r': {} }, back: { 'k\n': {} } },
@@ -53,6 +54,20 @@ const rules: Exception[] = [
 const unwritable = ['\u0000', '\u0001', '\u001f', '\ufffe', '\uffff', '\ud800', 'a\udc00b'];
 
 describe('the equivalence exceptions are real', () => {
+  it('XML keys that differ only in line breaks arrive as one key twice, which the reader refuses', (ctx) => {
+    const dict: Record<string, unknown> = { '\n': {}, '\r\n': {}, '\r': null };
+    checkTable(ctx, 'equivalence › XML cannot carry keys differing only in CR', [FORMS.xml, FORMS['xml-pretty']], (f) => f.label, (form) => {
+      const text = form.encode(C('Struct'), dict);
+      try {
+        form.decode(C('Struct'), text);
+      } catch (e) {
+        if (e instanceof DtoFormatError && /duplicate/.test(e.message)) return;
+        throw e;
+      }
+      failWith('read back without complaint', [form.label, text]);
+    });
+  });
+
   it('each listed loss happens, and expectedAfter predicts it', (ctx) => {
     checkTable(ctx, 'equivalence › every listed exception is real', rules, (r) => r.rule, (r) => {
       const form = FORMS[r.form];

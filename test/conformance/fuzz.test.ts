@@ -1,7 +1,9 @@
 /**
  * Negative and fuzz tests for every format (./fuzz/harness.ts says what is judged):
  * - exhaustive: small documents (compact and pretty) cut at every position, with every single
- *   character deleted and every single character doubled;
+ *   character deleted, every single character doubled, every number token replaced by every
+ *   range/syntax edge (2147483648, 1e999, -0, 0x10, …) and every boolean/enum word by every
+ *   other spelling;
  * - random: corpus and generated documents under 1–4 random edits (replace a number with a
  *   range or syntax edge, replace a boolean or enum word, cut, delete, insert a
  *   format-specific piece, replace, duplicate, swap), shrunk by fast-check on failure.
@@ -90,7 +92,7 @@ afterAll(() => pool.close());
 
 const LABEL: Record<WireFormat, string> = { json: 'JSON', jsv: 'JSV', xml: 'XML' };
 const FAMILY: Record<FuzzFamily, string> = {
-  exhaustive: 'every cut, deletion and doubling of small documents',
+  exhaustive: 'every cut, deletion, doubling and scalar swap of small documents',
   random: 'random edits of corpus and generated documents',
 };
 
@@ -100,7 +102,7 @@ describe('fuzz: mutated documents decode to a valid value or raise DtoFormatErro
       it(
         `${LABEL[format]}: ${FAMILY[family]}`,
         async (ctx) => {
-          const row = `fuzz › ${LABEL[format]} › ${family === 'exhaustive' ? 'every cut/deletion/doubling' : 'random edits'}`;
+          const row = `fuzz › ${LABEL[format]} › ${family === 'exhaustive' ? 'every cut/deletion/doubling/scalar swap' : 'random edits'}`;
           const outcome = await pool.run({ format, family, runs: RANDOM_RUNS, caseLimitMs: CASE_LIMIT_MS, ...replay() });
           if ('hang' in outcome) {
             record(ctx, { row, cases: 1, passed: 0, failed: 1 });

@@ -22,6 +22,7 @@ import { jsonCodec } from '../../../src/formats/json/index.js';
 import { jsvCodec } from '../../../src/formats/jsv/index.js';
 import { xmlCodec } from '../../../src/formats/xml/index.js';
 import type { ClassDescriptor } from '../../../src/schema/descriptors.js';
+import { failureReport } from '../support/record.js';
 
 export type FuzzFamily = 'exhaustive' | 'random';
 
@@ -93,6 +94,10 @@ const SMALL: readonly { type: ClassDescriptor; value: unknown }[] = [
   {
     type: C('PatchCustomer'),
     value: { tagIds: ['a', null, ''], overrideBillingSettings: true, billingSettings: { base: { baseCost: 1.5e-7, allowance: -1, unitCost: NaN } } },
+  },
+  {
+    type: C('Schedule'),
+    value: { inherit: true, rules: [{ priority: 7, byHour: [0, 23], byDay: [{ offset: -2, dayOfWeek: 'Friday' }], frequency: 'Weekly', isAllDay: true }] },
   },
 ];
 
@@ -181,9 +186,21 @@ function judgeAllModes(format: WireFormat, type: ClassDescriptor, text: string, 
 }
 
 /** The oracle vectors as documents of `format` (decoded from dto.xml and re-encoded). */
-function vectorDocuments(format: WireFormat): { type: ClassDescriptor; text: string }[] {
+interface Document {
+  /** `CustomerInfo@2`: a name, so fast-check prints counterexamples without the descriptor graph. */
+  readonly type: string;
+  readonly text: string;
+}
+
+const typeId = (t: ClassDescriptor): string => `${t.name}@${t.revision}`;
+const typeOf = (id: string): ClassDescriptor => {
+  const [name, revision] = id.split('@');
+  return evoVoice.at(Number(revision)).requireClass(name!);
+};
+
+function vectorDocuments(format: WireFormat): Document[] {
   const oracle = fileURLToPath(new URL('../../../fixtures/oracle/', import.meta.url));
-  const out: { type: ClassDescriptor; text: string }[] = [];
+  const out: Document[] = [];
   for (const [folder, revision] of [
     ['vectors', 2],
     ['vectors-legacy', 1],
@@ -196,8 +213,8 @@ function vectorDocuments(format: WireFormat): { type: ClassDescriptor; text: str
       const type = evoVoice.at(revision).requireClass(readFileSync(join(dir, name, 'type.txt'), 'utf8').trim());
       const xml = readFileSync(file, 'utf8');
       const value = xmlCodec.decode(type, xml);
-      out.push({ type, text: format === 'xml' ? xml : CODECS[format].encode(type, value) });
-      out.push({ type, text: CODECS[format].encode(type, value, { pretty: true }) });
+      out.push({ type: typeId(type), text: format === 'xml' ? xml : CODECS[format].encode(type, value) });
+      out.push({ type: typeId(type), text: CODECS[format].encode(type, value, { pretty: true }) });
     }
   }
   return out;
@@ -218,6 +235,11 @@ function runExhaustive(job: FuzzJob): FuzzResult {
         variants.push(doc.slice(0, i) + doc.slice(i + 1));
         variants.push(doc.slice(0, i + 1) + doc.slice(i));
       }
+      // Every number token with every range/syntax edge, every word token with every spelling.
+      const numbers = [...doc.matchAll(NUMBER_TOKEN)].length;
+      for (let i = 0; i < numbers; i++) for (const piece of NUMBER_PIECES) variants.push(replaceToken(doc, NUMBER_TOKEN, i, piece));
+      const words = [...doc.matchAll(WORD_TOKEN)].length;
+      for (let i = 0; i < words; i++) for (const piece of WORD_PIECES) variants.push(replaceToken(doc, WORD_TOKEN, i, piece));
       for (const text of variants) {
         documents++;
         try {
@@ -254,14 +276,17 @@ function replaceToken(text: string, pattern: RegExp, at: number, piece: string):
   return text.slice(0, m.index) + piece + text.slice(m.index + m[0].length);
 }
 
+const NUMBER_TOKEN = /-?\d[\d.eE+-]*|NaN|-?INF(?:inity)?/g;
+/** Booleans and enum names as every format spells them (JSON quotes enums; XML wraps them in tags). */
+const WORD_TOKEN = /\b(?:true|false|True|False|[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b/g;
+
 function applyEdit(text: string, e: Edit): string {
   const at = e.at % (text.length + 1);
   switch (e.op) {
     case 'number':
-      return replaceToken(text, /-?\d[\d.eE+-]*|NaN|-?INF(?:inity)?/g, e.at, e.piece);
+      return replaceToken(text, NUMBER_TOKEN, e.at, e.piece);
     case 'word':
-      // Booleans and enum names as every format spells them (JSON quotes enums; XML wraps them in tags).
-      return replaceToken(text, /\b(?:true|false|True|False|[A-Z][a-z]+(?:[A-Z][a-z]+)*)\b/g, e.at, e.piece);
+      return replaceToken(text, WORD_TOKEN, e.at, e.piece);
     case 'cut':
       return text.slice(0, at);
     case 'delete':
@@ -288,8 +313,8 @@ function editArbitrary(format: WireFormat): fc.Arbitrary<Edit> {
   const n = fc.integer({ min: 1, max: 12 });
   const piece = fc.oneof(fc.constantFrom(...PIECES[format]), fc.string({ maxLength: 3 }));
   return fc.oneof(
-    fc.record({ op: fc.constant('number' as const), at, piece: fc.constantFrom(...NUMBER_PIECES) }),
-    fc.record({ op: fc.constant('word' as const), at, piece: fc.constantFrom(...WORD_PIECES) }),
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('number' as const), at, piece: fc.constantFrom(...NUMBER_PIECES) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('word' as const), at, piece: fc.constantFrom(...WORD_PIECES) }) },
     fc.record({ op: fc.constant('cut' as const), at }),
     fc.record({ op: fc.constant('delete' as const), at, n }),
     fc.record({ op: fc.constant('insert' as const), at, piece }),
@@ -304,24 +329,22 @@ const TYPES: readonly ClassDescriptor[] = [...schema2.classes(), ...evoVoice.at(
 function runRandom(job: FuzzJob): FuzzResult {
   const codec = CODECS[job.format];
   const tally: Tally = { cases: 0, accepted: 0, refused: 0, slowestMs: 0 };
-  const pool = [...vectorDocuments(job.format), ...SMALL.map(({ type, value }) => ({ type, text: codec.encode(type, value) }))];
+  const pool: Document[] = [...vectorDocuments(job.format), ...SMALL.map(({ type, value }) => ({ type: typeId(type), text: codec.encode(type, value) }))];
   // A document: a corpus one, or a freshly generated value of any type in either layout.
   const generated = fc
-    .tuple(fc.constantFrom(...TYPES.map((_, i) => i)), fc.boolean())
-    .chain(([i, pretty]) => dtoArbitrary(TYPES[i]!, { format: job.format, maxLength: 3 }).map((v) => ({ type: TYPES[i]!, text: codec.encode(TYPES[i]!, v, { pretty }) })));
-  const documents = fc.oneof(fc.constantFrom(...pool.map((_, i) => i)).map((i) => pool[i]!), generated);
+    .tuple(fc.constantFrom(...TYPES.map(typeId)), fc.boolean())
+    .chain(([id, pretty]) => dtoArbitrary(typeOf(id), { format: job.format, maxLength: 3 }).map((v): Document => ({ type: id, text: codec.encode(typeOf(id), v, { pretty }) })));
+  const documents = fc.oneof(fc.constantFrom(...pool), generated);
   const property = fc.property(documents, fc.array(editArbitrary(job.format), { minLength: 1, maxLength: 4 }), ({ type, text }, edits) => {
     const mutated = edits.reduce(applyEdit, text);
-    judgeAllModes(job.format, type, mutated, job.caseLimitMs, tally);
+    judgeAllModes(job.format, typeOf(type), mutated, job.caseLimitMs, tally);
   });
   const details = fc.check(property, {
     numRuns: job.runs,
     ...(job.seed === undefined ? {} : { seed: job.seed }),
     ...(job.path === undefined ? {} : { path: job.path }),
   });
-  const failures = details.failed
-    ? [`${fc.defaultReportMessage(details)}\nReplay with DTO_FC_SEED=${details.seed} DTO_FC_PATH=${JSON.stringify(details.counterexamplePath)}`]
-    : [];
+  const failures = details.failed ? [failureReport(details)] : [];
   // A failing run counts once (fast-check stops at the first failure and shrinks it).
   const runs = details.numRuns;
   return { cases: runs, passed: runs - failures.length, failed: failures.length, accepted: tally.accepted, refused: tally.refused, slowestMs: tally.slowestMs, failures };

@@ -38,9 +38,18 @@ export function checkProperty<Ts>(ctx: HasTask, row: string, property: IProperty
   const details = fc.check(property, { numRuns, ...replay() });
   const failed = details.failed ? 1 : 0;
   record(ctx, { row, cases: details.numRuns, passed: details.numRuns - failed, failed });
-  if (details.failed) {
-    throw new Error(`${fc.defaultReportMessage(details)}\nReplay with DTO_FC_SEED=${details.seed} DTO_FC_PATH=${JSON.stringify(details.counterexamplePath)}`);
-  }
+  if (details.failed) throw new Error(failureReport(details));
+}
+
+/** fast-check's report (seed, path, shrunk counterexample) plus the error itself and how to replay it. */
+export function failureReport<Ts>(details: fc.RunDetails<Ts>): string {
+  const error = details.errorInstance;
+  const why = error instanceof Error ? error.message : error === undefined ? '' : String(error);
+  return [
+    fc.defaultReportMessage(details),
+    why === '' ? '' : `\nThe property failed with:\n${why}`,
+    `\nReplay with DTO_FC_SEED=${details.seed} DTO_FC_PATH=${JSON.stringify(details.counterexamplePath)}`,
+  ].join('\n');
 }
 
 /**
