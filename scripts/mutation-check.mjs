@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// Mutation testing of the test suite itself: breaks one codec rule at a time in a scratch
+// copy of the repository, rebuilds, runs the tests, and reports which tests caught it. A
+// mutation nobody catches is a hole in the suite (exit code 1). The working tree is never
+// touched.
+//
+//   node scripts/mutation-check.mjs                 every mutation, whole suite
+//   node scripts/mutation-check.mjs xml-digest      only the named mutations
+//   TESTS=test/conformance node scripts/mutation-check.mjs   only some test folders
+//
+// Each mutation names a file, a text that must occur exactly once in it, and its replacement;
+// if the code moved on and the text is gone, the mutation is reported as stale, not passed.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** One broken rule each; `rule` is what the report calls it. */
+const MUTATIONS = [
+  {
+    id: 'xml-member-swap',
+    rule: 'XML: swap the first two members of every class in the ordinal member order',
+    file: 'src/formats/xml/contract.ts',
+    find: '    for (const p of own) out.push({ property: p, local: p.name, ns });',
+    replace: '    if (own.length > 1) [own[0], own[1]] = [own[1]!, own[0]!];\n    for (const p of own) out.push({ property: p, local: p.name, ns });',
+  },
+  {
+    id: 'xml-digest',
+    rule: 'XML: drop the digest suffix of KeyValueOf… entry names',
+    file: 'src/formats/xml/contract.ts',
+    find: 'return isBuiltInNamespace(nsK) && isBuiltInNamespace(nsV) ? base : base + namespacesDigest([nsK, nsV]);',
+    replace: 'return base;',
+  },
+  {
+    id: 'xml-cr',
+    rule: 'XML: write CR as a character reference instead of the line break',
+    file: 'src/formats/xml/encode.ts',
+    find: '    else if (c === 13) {\n      rep = nl;',
+    replace: "    else if (c === 13) {\n      rep = '&#xD;';",
+  },
+  {
+    id: 'xml-indent',
+    rule: 'XML indented: one space per level instead of two',
+    file: 'src/formats/xml/encode.ts',
+    find: "INDENT.push(INDENT[INDENT.length - 1]! + '  ');",
+    replace: "INDENT.push(INDENT[INDENT.length - 1]! + ' ');",
+  },
+  {
+    id: 'xml-nil-ignored',
+    rule: 'XML reader: ignore i:nil="true" (read the empty element as a value)',
+    file: 'src/formats/xml/scanner.ts',
+    find: "        if (ve - vs === 4 && s.startsWith('true', vs)) {\n          this.nil = true;",
+    replace: "        if (ve - vs === 4 && s.startsWith('true', vs)) {\n          this.nil = false;",
+  },
+  {
+    id: 'member-order-base-first',
+    rule: 'JSON/JSV: base-class members first (registry reflection order reversed)',
+    file: 'src/schema/registry.ts',
+    find: 'c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties : [])]);',
+    replace: 'c.properties = Object.freeze([...(base ? base.properties : []), ...c.ownProperties]);',
+  },
+  {
+    id: 'jsv-blank-list',
+    rule: 'JSV reader: a blank list body is not the empty list',
+    file: 'src/formats/jsv/decode.ts',
+    find: '    if (isDotNetWhiteSpace(c)) {',
+    replace: '    if (false && isDotNetWhiteSpace(c)) {',
+  },
+  {
+    id: 'jsv-bool-case',
+    rule: 'JSV: lowercase booleans (true/false instead of True/False)',
+    file: 'src/formats/jsv/encode.ts',
+    find: "return v === true ? 'True' : v === false ? 'False' : wrongType('Boolean', v);",
+    replace: "return v === true ? 'true' : v === false ? 'false' : wrongType('Boolean', v);",
+  },
+  {
+    id: 'jsv-null-poco',
+    rule: 'JSV: write a null class element as an empty slot instead of {}',
+    file: 'src/formats/jsv/encode.ts',
+    find: "      return t.dictionary ? 'null' : '{}';",
+    replace: "      return t.dictionary ? 'null' : '';",
+  },
+  {
+    id: 'jsv-quote-unescape',
+    rule: 'JSV reader: keep both quotes of a doubled "" inside a quoted value',
+    file: 'src/formats/jsv/decode.ts',
+    find: '      s += src.slice(from, q + 1);\n      from = q + 2;',
+    replace: '      s += src.slice(from, q + 2);\n      from = q + 2;',
+  },
+  {
+    id: 'jsv-pretty-colon',
+    rule: 'JSV pretty: no space after the key colon',
+    file: 'src/formats/jsv/pretty.ts',
+    find: "      piece = ': ';",
+    replace: "      piece = ':';",
+  },
+  {
+    id: 'double-threshold',
+    rule: 'Numbers: E notation from 1E+16 instead of 1E+17 (precision 16 instead of 17)',
+    file: 'src/formats/common/numbers.ts',
+    find: 'if (scale > Math.max(k, 17) || scale < -3) {',
+    replace: 'if (scale > Math.max(k, 16) || scale < -3) {',
+  },
+  {
+    id: 'double-small-threshold',
+    rule: 'Numbers: E notation below 1E-05 instead of below 1E-04',
+    file: 'src/formats/common/numbers.ts',
+    find: 'if (scale > Math.max(k, 17) || scale < -3) {',
+    replace: 'if (scale > Math.max(k, 17) || scale < -4) {',
+  },
+  {
+    id: 'json-nulls',
+    rule: 'JSON: write null members as null instead of omitting them',
+    file: 'src/formats/json/encode.ts',
+    find: "    code += m.defaultText === undefined ? '\\n' : ` else ${put(JSON.stringify(m.defaultText))}\\n`;",
+    replace: "    code += m.defaultText === undefined ? ` else ${put(\"'null'\")}\\n` : ` else ${put(JSON.stringify(m.defaultText))}\\n`;",
+  },
+  {
+    id: 'json-null-dict-values',
+    rule: 'JSON: write null dictionary values instead of omitting them',
+    file: 'src/formats/json/encode.ts',
+    find: '      if (x === null || x === undefined) continue;\n      let text: string;\n      try {\n        text = write(x);',
+    replace:
+      "      if (x === null || x === undefined) {\n        s += (s === '' ? '{' : ',') + quoteJsonString(k) + ':null';\n        continue;\n      }\n      let text: string;\n      try {\n        text = write(x);",
+  },
+  {
+    id: 'json-int32-range',
+    rule: 'JSON reader: accept 2147483648 as an Int32 (range check off by one)',
+    file: 'src/formats/json/decode.ts',
+    find: 'if (v < INT32_MIN || v > INT32_MAX) int32OutOfRange(',
+    replace: 'if (v < INT32_MIN || v > INT32_MAX + 1) int32OutOfRange(',
+  },
+];
+
+function run(cmd, args, cwd) {
+  return spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
+}
+
+function scratchCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'dto-mutation-'));
+  cpSync(ROOT, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(ROOT, src);
+      return !(rel === 'node_modules' || rel === '.git' || rel === 'dist' || rel.startsWith('node_modules/') || rel.startsWith('.git/') || rel.startsWith('dist/'));
+    },
+  });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Builds and runs the tests in `dir`; returns the failing tests as "file › name". */
+function failingTests(dir, tests) {
+  const build = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], dir);
+  if (build.status !== 0) return { error: `build failed:\n${build.stdout}${build.stderr}` };
+  const out = join(dir, 'vitest-result.json');
+  run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...tests, '--reporter=json', `--outputFile=${out}`], dir);
+  if (!existsSync(out)) return { error: 'vitest wrote no result' };
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  const failed = [];
+  for (const file of result.testResults) {
+    const rel = relative(dir, file.name);
+    const tests = file.assertionResults ?? [];
+    if (file.status === 'failed' && tests.every((t) => t.status !== 'failed')) failed.push(`${rel} › (file failed to run)`);
+    for (const t of tests) if (t.status === 'failed') failed.push(`${rel} › ${t.fullName}`);
+  }
+  return { failed, total: result.numTotalTests };
+}
+
+const only = process.argv.slice(2);
+const tests = (process.env.TESTS ?? '').split(/\s+/).filter(Boolean);
+const selected = MUTATIONS.filter((m) => only.length === 0 || only.includes(m.id));
+if (selected.length === 0) {
+  console.error(`no such mutation; known: ${MUTATIONS.map((m) => m.id).join(', ')}`);
+  process.exit(2);
+}
+
+const dir = scratchCopy();
+const results = [];
+try {
+  process.stdout.write('baseline (no mutation)… ');
+  const base = failingTests(dir, tests);
+  if (base.error) throw new Error(base.error);
+  console.log(`${base.total} tests, ${base.failed.length} failing`);
+  const baseline = new Set(base.failed);
+
+  for (const m of selected) {
+    const file = join(dir, m.file);
+    const original = readFileSync(file, 'utf8');
+    const count = original.split(m.find).length - 1;
+    if (count !== 1) {
+      results.push({ m, stale: `the text to replace occurs ${count} times in ${m.file}` });
+      console.log(`${m.id}: STALE (${count} occurrences)`);
+      continue;
+    }
+    writeFileSync(file, original.replace(m.find, m.replace));
+    try {
+      process.stdout.write(`${m.id}… `);
+      const r = failingTests(dir, tests);
+      if (r.error) {
+        results.push({ m, stale: r.error.slice(0, 300) });
+        console.log('ERROR');
+      } else {
+        const caught = r.failed.filter((t) => !baseline.has(t));
+        results.push({ m, caught });
+        console.log(caught.length > 0 ? `caught by ${caught.length} tests` : 'SURVIVED');
+      }
+    } finally {
+      writeFileSync(file, original);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log('\n## Mutation results\n');
+for (const { m, caught, stale } of results) {
+  console.log(`### ${m.id}: ${m.rule}`);
+  if (stale) console.log(`  STALE/ERROR: ${stale}`);
+  else if (caught.length === 0) console.log('  SURVIVED: no test failed');
+  else {
+    const byFile = new Map();
+    for (const t of caught) {
+      const [f, ...rest] = t.split(' › ');
+      if (!byFile.has(f)) byFile.set(f, []);
+      byFile.get(f).push(rest.join(' › '));
+    }
+    console.log(`  caught by ${caught.length} tests in ${byFile.size} files:`);
+    for (const [f, names] of byFile) console.log(`  - ${f} (${names.length}): ${names.slice(0, 4).join('; ')}${names.length > 4 ? '; …' : ''}`);
+  }
+  console.log('');
+}
+const bad = results.filter((r) => r.stale || r.caught.length === 0);
+process.exit(bad.length > 0 ? 1 : 0);
