@@ -353,19 +353,22 @@ export function skipValue(): void {
 function skipMemberName(): void {
   if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
   skipString();
-  if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
-  pos++;
-  skipWhitespace();
+  skipColon();
 }
 
 /** At a member name: reads `"name"` and `:`, leaving `pos` on the value. */
 function readMemberName(): string {
   if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
   const name = readString();
+  skipColon();
+  return name;
+}
+
+/** After a member name: the `:`, leaving `pos` on the value. */
+function skipColon(): void {
   if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
   pos++;
   skipWhitespace();
-  return name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,10 +572,34 @@ function nullableReader(t: NullableDescriptor): Reader {
 
 // Containers ----------------------------------------------------------------------------------
 
-/** At `{`/`[` of a container: counts one level and steps inside. */
-function enter(): void {
+/**
+ * At `{`/`[` of a container: counts one level and steps inside. False for an empty container,
+ * which is then left again.
+ */
+function enter(close: number): boolean {
   if (++depth > maxDepth) failDepth(pos);
   pos++;
+  if (skipWhitespace() !== close) return true;
+  pos++;
+  depth--;
+  return false;
+}
+
+/**
+ * After an entry: true past a `,` (and the whitespace after it), so another entry follows;
+ * false past the container's closer, which leaves the container.
+ */
+function nextEntry(close: number): boolean {
+  const d = skipWhitespace();
+  if (d === COMMA) {
+    pos++;
+    skipWhitespace();
+    return true;
+  }
+  if (d !== close) failSyntax(pos, close === RBRACE ? "',' or '}'" : "',' or ']'");
+  pos++;
+  depth--;
+  return false;
 }
 
 function listReader(t: ListDescriptor): Reader {
@@ -586,30 +613,16 @@ function listReader(t: ListDescriptor): Reader {
       wrongValue(label, start);
     }
     const read = (element ??= readerFor(t.of));
-    enter();
     const out: unknown[] = [];
-    if (skipWhitespace() === RBRACKET) {
-      pos++;
-      depth--;
-      return out;
+    if (enter(RBRACKET)) {
+      do {
+        try {
+          out.push(read());
+        } catch (e) {
+          throw e instanceof Failure ? e.at(out.length) : e;
+        }
+      } while (nextEntry(RBRACKET));
     }
-    for (;;) {
-      try {
-        out.push(read());
-      } catch (e) {
-        throw e instanceof Failure ? e.at(out.length) : e;
-      }
-      const d = skipWhitespace();
-      if (d === COMMA) {
-        pos++;
-        skipWhitespace();
-        continue;
-      }
-      if (d === RBRACKET) break;
-      failSyntax(pos, "',' or ']'");
-    }
-    pos++;
-    depth--;
     return out;
   };
 }
@@ -625,33 +638,19 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
       wrongValue(label, start);
     }
     const read = (value ??= readerFor(t.value));
-    enter();
     const out: Record<string, unknown> = {};
-    if (skipWhitespace() === RBRACE) {
-      pos++;
-      depth--;
-      return out;
+    if (enter(RBRACE)) {
+      do {
+        const keyAt = pos;
+        const name = readMemberName();
+        const k = key === undefined ? name : key(name, keyAt);
+        try {
+          setOwn(out, k, read());
+        } catch (e) {
+          throw e instanceof Failure ? e.at(k) : e;
+        }
+      } while (nextEntry(RBRACE));
     }
-    for (;;) {
-      const keyAt = pos;
-      const name = readMemberName();
-      const k = key === undefined ? name : key(name, keyAt);
-      try {
-        setOwn(out, k, read());
-      } catch (e) {
-        throw e instanceof Failure ? e.at(k) : e;
-      }
-      const d = skipWhitespace();
-      if (d === COMMA) {
-        pos++;
-        skipWhitespace();
-        continue;
-      }
-      if (d === RBRACE) break;
-      failSyntax(pos, "',' or '}'");
-    }
-    pos++;
-    depth--;
     return out;
   };
 }
@@ -723,22 +722,19 @@ function classReader(t: ClassDescriptor): Reader {
     const ms = (members ??= resolve());
     const { readers, wires, quoted, exact, folded } = ms;
     const n = readers.length;
-    enter();
     const slots: unknown[] = new Array<unknown>(n);
     // ServiceStack writes members in declaration order, skipping nulls, so the next name is
     // most likely a later member: compare it in place before slicing and hashing it.
     let next = 0;
-    if (skipWhitespace() !== RBRACE) {
-      for (;;) {
+    if (enter(RBRACE)) {
+      do {
         let i: number | undefined;
         for (let j = next; j < n; j++) {
           const q = quoted[j]!;
           if (src.startsWith(q, pos)) {
             i = j;
             pos += q.length;
-            if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
-            pos++;
-            skipWhitespace();
+            skipColon();
             break;
           }
         }
@@ -767,18 +763,8 @@ function classReader(t: ClassDescriptor): Reader {
             skipValue();
           }
         }
-        const d = skipWhitespace();
-        if (d === COMMA) {
-          pos++;
-          skipWhitespace();
-          continue;
-        }
-        if (d === RBRACE) break;
-        failSyntax(pos, "',' or '}'");
-      }
+      } while (nextEntry(RBRACE));
     }
-    pos++;
-    depth--;
     return ms.build(slots);
   };
 }
