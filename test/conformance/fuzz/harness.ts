@@ -185,7 +185,7 @@ function judgeAllModes(format: WireFormat, type: ClassDescriptor, text: string, 
   for (const mode of MODES[format]) judge(format, type, mode, text, limitMs, tally);
 }
 
-/** The oracle vectors as documents of `format` (decoded from dto.xml and re-encoded). */
+/** The oracle vectors (main sets and the conformance set) as documents of `format` (decoded from dto.xml and re-encoded). */
 interface Document {
   /** `CustomerInfo@2`: a name, so fast-check prints counterexamples without the descriptor graph. */
   readonly type: string;
@@ -204,6 +204,8 @@ function vectorDocuments(format: WireFormat): Document[] {
   for (const [folder, revision] of [
     ['vectors', 2],
     ['vectors-legacy', 1],
+    ['conformance/vectors', 2],
+    ['conformance/vectors-legacy', 1],
   ] as const) {
     const dir = join(oracle, folder);
     if (!existsSync(dir)) continue;
