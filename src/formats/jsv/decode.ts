@@ -632,7 +632,7 @@ function listReader(t: ListDescriptor): Reader {
       const i = out.length;
       const at = pos;
       if (emptyHere(true)) {
-        if (pos >= src.length) failSyntax(pos, "']'", `the [ at ${describeAt(start)} is not closed`);
+        if (pos >= src.length) notClosed('[', start, "']'");
         out.push(emptySlot(i, at));
         lastEmpty = true;
       } else {
@@ -655,7 +655,7 @@ function listReader(t: ListDescriptor): Reader {
         pos++;
         break;
       }
-      if (pos >= src.length) failSyntax(pos, "',' or ']'", `the [ at ${describeAt(start)} is not closed`);
+      if (pos >= src.length) notClosed('[', start, "',' or ']'");
       failSyntax(pos, "',' or ']'");
     }
     depth--;
@@ -737,6 +737,46 @@ function blankBody(): boolean {
   return true;
 }
 
+/**
+ * At the `{` of an object or a dictionary (`start`): counts one level and steps inside. False
+ * for an empty body (`{}`, `{ }`), which is then left again.
+ */
+function enterBraces(start: number): boolean {
+  enter(start);
+  pos++;
+  if (src.charCodeAt(pos) === RBRACE) {
+    pos++;
+    depth--;
+    return false;
+  }
+  if (blankBody()) {
+    depth--;
+    return false;
+  }
+  return true;
+}
+
+/** After an entry of the `{` at `start`: true past a `,`; false past the `}`, which leaves it. */
+function nextEntry(start: number): boolean {
+  const c = src.charCodeAt(pos);
+  if (c === COMMA) {
+    pos++;
+    return true;
+  }
+  if (c === RBRACE) {
+    pos++;
+    depth--;
+    return false;
+  }
+  if (pos >= src.length) notClosed('{', start, "',' or '}'");
+  failSyntax(pos, "',' or '}'");
+}
+
+/** The input ends inside the `{` or `[` at `start`. */
+function notClosed(open: '{' | '[', start: number, expected: string): never {
+  failSyntax(pos, expected, `the ${open} at ${describeAt(start)} is not closed`);
+}
+
 function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
   let read: Reader | undefined;
   const readKey = keyReader(t.key);
@@ -750,59 +790,38 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
       if (takeNull(inList)) return null;
       return notAnObject(label, inList, start);
     }
-    enter(start);
-    pos++;
     const out: Record<string, unknown> = {};
-    if (src.charCodeAt(pos) === RBRACE) {
-      pos++;
-      depth--;
-      return out;
-    }
-    if (blankBody()) {
-      depth--;
-      return out;
-    }
-    for (;;) {
-      const keyAt = pos;
-      if (pos >= src.length) failSyntax(pos, "a key or '}'", `the { at ${describeAt(start)} is not closed`);
-      const raw = readMapKey();
-      expectColon(keyAt);
-      const valueAt = pos;
-      let v: unknown;
-      if (emptyHere(false)) {
-        if (pos >= src.length) failSyntax(pos, "a value or '}'", `the { at ${describeAt(start)} is not closed`);
-        if (empty === undefined) {
-          throw new Failure({ code: 'type', ...where(valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
+    if (enterBraces(start)) {
+      do {
+        const keyAt = pos;
+        if (pos >= src.length) notClosed('{', start, "a key or '}'");
+        const raw = readMapKey();
+        expectColon(keyAt);
+        const valueAt = pos;
+        let v: unknown;
+        if (emptyHere(false)) {
+          if (pos >= src.length) notClosed('{', start, "a value or '}'");
+          if (empty === undefined) {
+            throw new Failure({ code: 'type', ...where(valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
+          }
+          v = empty;
+        } else {
+          try {
+            v = nullable && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : (read ??= readerFor(vt))(false);
+          } catch (e) {
+            if (e instanceof Failure) throw e.at(raw);
+            throw e;
+          }
         }
-        v = empty;
-      } else {
-        try {
-          v = nullable && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : (read ??= readerFor(vt))(false);
-        } catch (e) {
-          if (e instanceof Failure) throw e.at(raw);
-          throw e;
+        // ServiceStack skips an entry whose key token is empty.
+        if (raw !== '' || src.charCodeAt(keyAt) === QUOTE) {
+          // Keys are data: `__proto__` must become an own property (setOwn, inlined on the hot path).
+          const k = readKey(raw, keyAt);
+          if (k === '__proto__') setOwn(out, k, v);
+          else out[k] = v;
         }
-      }
-      // ServiceStack skips an entry whose key token is empty.
-      if (raw !== '' || src.charCodeAt(keyAt) === QUOTE) {
-        // Keys are data: `__proto__` must become an own property (setOwn, inlined on the hot path).
-        const k = readKey(raw, keyAt);
-        if (k === '__proto__') setOwn(out, k, v);
-        else out[k] = v;
-      }
-      const c = src.charCodeAt(pos);
-      if (c === COMMA) {
-        pos++;
-        continue;
-      }
-      if (c === RBRACE) {
-        pos++;
-        break;
-      }
-      if (pos >= src.length) failSyntax(pos, "',' or '}'", `the { at ${describeAt(start)} is not closed`);
-      failSyntax(pos, "',' or '}'");
+      } while (nextEntry(start));
     }
-    depth--;
     return out;
   };
 }
@@ -856,83 +875,62 @@ function classReader(t: ClassDescriptor): Reader {
     const ms = (members ??= resolve());
     const { readers, wires, keys, firsts, folded, empties, nullables } = ms;
     const n = readers.length;
-    enter(start);
-    pos++;
     const slots: unknown[] = new Array<unknown>(n);
-    if (src.charCodeAt(pos) === RBRACE) {
-      pos++;
-      depth--;
-      return ms.build(slots);
-    }
-    if (blankBody()) {
-      depth--;
-      return ms.build(slots);
-    }
     // ServiceStack writes members in declaration order, skipping nulls, so the next key is
     // most likely a later member: compare it in place before slicing and hashing it.
     let next = 0;
-    for (;;) {
-      const keyAt = pos;
-      let i = -1;
-      const k0 = src.charCodeAt(pos);
-      for (let j = next; j < n; j++) {
-        if (firsts[j] === k0 && matchAt(keys[j]!, pos)) {
-          i = j;
-          pos += keys[j]!.length;
-          break;
+    if (enterBraces(start)) {
+      do {
+        const keyAt = pos;
+        let i = -1;
+        const k0 = src.charCodeAt(pos);
+        for (let j = next; j < n; j++) {
+          if (firsts[j] === k0 && matchAt(keys[j]!, pos)) {
+            i = j;
+            pos += keys[j]!.length;
+            break;
+          }
         }
-      }
-      if (i < 0) {
-        if (pos >= src.length) failSyntax(pos, "a key or '}'", `the { at ${describeAt(start)} is not closed`);
-        const name = readMapKey().trim();
-        expectColon(keyAt);
-        const f = folded.get(name.toLowerCase());
-        if (f !== undefined) i = f;
-      }
-      if (i < 0) {
-        // Unknown members (and `__type`) are skipped, without recursion.
-        if (!emptyHere(false)) skipValue(false);
-      } else {
-        next = i + 1;
-        const valueAt = pos;
-        if (emptyHere(false)) {
-          if (pos >= src.length) failSyntax(pos, "a value or '}'", `the { at ${describeAt(start)} is not closed`);
-          const e = empties[i];
-          if (e === undefined) {
-            if (!lenient) {
-              throw new Failure({ code: 'type', ...where(valueAt), expected: ms.labels[i]!, found: 'nothing' }).at(wires[i]!);
+        if (i < 0) {
+          if (pos >= src.length) notClosed('{', start, "a key or '}'");
+          const name = readMapKey().trim();
+          expectColon(keyAt);
+          const f = folded.get(name.toLowerCase());
+          if (f !== undefined) i = f;
+        }
+        if (i < 0) {
+          // Unknown members (and `__type`) are skipped, without recursion.
+          if (!emptyHere(false)) skipValue(false);
+        } else {
+          next = i + 1;
+          const valueAt = pos;
+          if (emptyHere(false)) {
+            if (pos >= src.length) notClosed('{', start, "a value or '}'");
+            const e = empties[i];
+            if (e === undefined) {
+              if (!lenient) {
+                throw new Failure({ code: 'type', ...where(valueAt), expected: ms.labels[i]!, found: 'nothing' }).at(wires[i]!);
+              }
+            } else {
+              slots[i] = e === null ? undefined : e;
             }
           } else {
-            slots[i] = e === null ? undefined : e;
-          }
-        } else {
-          const depthAt = depth;
-          try {
-            const v = nullables[i] && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : readers[i]!(false);
-            slots[i] = v === null ? undefined : v;
-          } catch (e) {
-            if (!(e instanceof Failure)) throw e;
-            if (!(lenient && droppable(e.detail.code))) throw e.at(wires[i]!);
-            // What ServiceStack does: drop this member's value, keep reading the object.
-            pos = valueAt;
-            depth = depthAt;
-            skipValue(false);
+            const depthAt = depth;
+            try {
+              const v = nullables[i] && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : readers[i]!(false);
+              slots[i] = v === null ? undefined : v;
+            } catch (e) {
+              if (!(e instanceof Failure)) throw e;
+              if (!(lenient && droppable(e.detail.code))) throw e.at(wires[i]!);
+              // What ServiceStack does: drop this member's value, keep reading the object.
+              pos = valueAt;
+              depth = depthAt;
+              skipValue(false);
+            }
           }
         }
-      }
-      const c = src.charCodeAt(pos);
-      if (c === COMMA) {
-        pos++;
-        continue;
-      }
-      if (c === RBRACE) {
-        pos++;
-        break;
-      }
-      if (pos >= src.length) failSyntax(pos, "',' or '}'", `the { at ${describeAt(start)} is not closed`);
-      failSyntax(pos, "',' or '}'");
+      } while (nextEntry(start));
     }
-    depth--;
     return ms.build(slots);
   };
 }
