@@ -3,6 +3,7 @@
  * 3.0+'s shortest round-trip `ToString()` (jsv-and-json.md §2.4, datacontract.md §12.3):
  * the same digits as JavaScript, but E notation when the decimal exponent is ≥ 17 or < -4,
  * written `1.5E-07` / `1E+21` (capital E, explicit sign, at least two exponent digits).
+ * The boolean rule of ServiceStack's text readers lives here too, beside the other scalars.
  */
 
 export const INT32_MIN = -2147483648;
@@ -77,4 +78,32 @@ export function parseInt32(text: string): { value: number } | { error: 'type' | 
   const v = Number(s);
   if (v < INT32_MIN || v > INT32_MAX) return { error: 'range' };
   return { value: v === 0 ? 0 : v };
+}
+
+/**
+ * ServiceStack.Text's `ParseBoolean`, which its JSON and JSV readers share (jsv-and-json.md
+ * §3.3): `1 t T y Y on` / `0 f F n N off`, else `bool.Parse` (`true`/`false` in any case,
+ * whitespace around). Undefined when it is none of these.
+ */
+export function parseServiceStackBoolean(s: string): boolean | undefined {
+  switch (s) {
+    case '0':
+    case 'f':
+    case 'F':
+    case 'n':
+    case 'N':
+    case 'off':
+    case 'False':
+      return false;
+    case '1':
+    case 't':
+    case 'T':
+    case 'y':
+    case 'Y':
+    case 'on':
+    case 'True':
+      return true;
+  }
+  const x = s.trim().toLowerCase();
+  return x === 'true' ? true : x === 'false' ? false : undefined;
 }

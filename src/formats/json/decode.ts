@@ -20,7 +20,7 @@ import {
 } from '../../schema/descriptors.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { Failure, lineCol } from '../common/failure.js';
-import { INT32_MAX, INT32_MIN, parseDouble, parseInt32 } from '../common/numbers.js';
+import { INT32_MAX, INT32_MIN, parseDouble, parseInt32, parseServiceStackBoolean } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { setOwn } from '../common/objects.js';
@@ -415,23 +415,11 @@ function readStringValue(): unknown {
   return token;
 }
 
-/** ServiceStack's bool rule (§3.3): `1 t T y Y on` / `0 f F n N off`, else `true`/`false` in any case. */
-function parseBoolean(s: string): boolean | undefined {
-  switch (s) {
-    case '1': case 't': case 'T': case 'y': case 'Y': case 'on':
-      return true;
-    case '0': case 'f': case 'F': case 'n': case 'N': case 'off':
-      return false;
-  }
-  const lower = s.trim().toLowerCase();
-  return lower === 'true' ? true : lower === 'false' ? false : undefined;
-}
-
 function readBoolean(): unknown {
   const start = pos;
   const c = src.charCodeAt(pos);
   if (c === QUOTE) {
-    const b = parseBoolean(readString());
+    const b = parseServiceStackBoolean(readString());
     if (b === undefined) wrongValue('Boolean', start);
     return b;
   }
@@ -676,7 +664,7 @@ function keyReader(t: ScalarDescriptor): ((name: string, at: number) => string) 
       };
     case 'Boolean':
       return (name, at) => {
-        const b = parseBoolean(name);
+        const b = parseServiceStackBoolean(name);
         return b === undefined ? failAt(at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
       };
   }

@@ -20,7 +20,7 @@ import {
   type TypeDescriptor,
 } from '../../schema/descriptors.js';
 import { fail, Failure, lineCol } from '../common/failure.js';
-import { formatDouble, INT32_MAX, INT32_MIN, parseDouble } from '../common/numbers.js';
+import { formatDouble, INT32_MAX, INT32_MIN, parseDouble, parseServiceStackBoolean } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { setOwn } from '../common/objects.js';
@@ -299,29 +299,9 @@ function readString(inList: boolean): string {
   return src.slice(start, pos);
 }
 
-/** `bool.Parse` plus ServiceStack's short forms (`ParseBoolean`). */
+/** ServiceStack's bool rule; in JSV the empty token is also false. */
 export function parseJsvBoolean(s: string): boolean | undefined {
-  switch (s) {
-    case '':
-    case '0':
-    case 'f':
-    case 'F':
-    case 'n':
-    case 'N':
-    case 'off':
-    case 'False':
-      return false;
-    case '1':
-    case 't':
-    case 'T':
-    case 'y':
-    case 'Y':
-    case 'on':
-    case 'True':
-      return true;
-  }
-  const x = s.trim().toLowerCase();
-  return x === 'true' ? true : x === 'false' ? false : undefined;
+  return s === '' ? false : parseServiceStackBoolean(s);
 }
 
 /** ServiceStack's integer parser: whitespace around, an optional sign, digits; no decimal point or exponent. */
