@@ -8,10 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evoVoice } from '../../src/dtos/index.js';
-import { DtoFormatError } from '../../src/errors.js';
 import type { TypeDescriptor } from '../../src/schema/descriptors.js';
 import { xmlCodec } from '../../src/formats/xml/index.js';
-import { FIXTURES, referenceValue } from './helpers.js';
+import { FIXTURES, referenceValue, catchDtoError as decodeError } from './helpers.js';
 
 const schema = evoVoice.at(2);
 const base = join(FIXTURES, 'oracle', 'xml-extra', 'dcs-reads');
@@ -70,16 +69,6 @@ function dropEmptyCtorLists(t: TypeDescriptor, v: unknown): unknown {
     out[p.wireName] = dropEmptyCtorLists(p.type, x);
   }
   return out;
-}
-
-function decodeError(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a DtoFormatError');
 }
 
 describe('what DCS reads from odd bodies (oracle dcs-reads)', () => {

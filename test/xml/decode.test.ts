@@ -1,8 +1,8 @@
 /** One test (or a few) per decode rule of issue 4; behaviour from datacontract.md §11–§15 and probes.txt. */
 import { describe, expect, it } from 'vitest';
 import { evoVoice } from '../../src/dtos/index.js';
-import { DtoFormatError } from '../../src/errors.js';
 import { xmlCodec, type XmlDecodeOptions } from '../../src/formats/xml/index.js';
+import { catchDtoError as error } from './helpers.js';
 
 const schema = evoVoice.at(2);
 const S = schema.requireClass('SetCustomerStagingMode');
@@ -18,16 +18,6 @@ const s = (body: string) => root('SetCustomerStagingMode', body);
 const c = (body: string) => root('CustomerInfo', body);
 const p = (body: string) => root('PatchCustomer', body);
 const decodeS = (body: string, o?: XmlDecodeOptions) => xmlCodec.decode(S, s(body), o);
-
-function error(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a DtoFormatError');
-}
 
 describe('namespaces are resolved for real', () => {
   it('accepts any prefix bound to the right namespace, on the root and on members', () => {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evoVoice } from '../../src/dtos/index.js';
-import { DtoFormatError } from '../../src/errors.js';
 import { xmlCodec, XML_ENCODE_DEFAULTS } from '../../src/formats/xml/index.js';
+import { catchDtoError as error } from './helpers.js';
 
 const schema = evoVoice.at(2);
 const S = schema.requireClass('SetCustomerStagingMode');
@@ -16,16 +16,6 @@ const C = schema.requireClass('CustomerInfo');
 const DECL = '<?xml version="1.0" encoding="utf-8"?>';
 const ROOT_ATTRS = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Voice.Api.Customers"';
 const s = (body: string) => `${DECL}<SetCustomerStagingMode ${ROOT_ATTRS}>${body}</SetCustomerStagingMode>`;
-
-function error(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a DtoFormatError');
-}
 
 describe('document', () => {
   it('declaration, root attributes in DCS order, members in order', () => {
