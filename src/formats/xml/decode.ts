@@ -28,11 +28,10 @@ import {
   ARRAYS_NS,
   contractName,
   contractNamespace,
-  dictionaryOf,
   keyValueName,
   xmlMembers,
 } from './contract.js';
-import { END, internNamespace, Scanner, START, TEXT, trimXml } from './scanner.js';
+import { END, internNamespace, Scanner, TEXT, trimXml } from './scanner.js';
 
 export type MemberOrder = 'any' | 'strict' | 'dcs';
 
@@ -263,9 +262,10 @@ export function setReaderCodeGeneration(enabled: boolean): void {
  */
 function storer(wires: readonly string[]): Store {
   const keyed: Store = (o, i, v) => {
-    o[wires[i]!] = v;
+    setOwn(o, wires[i]!, v);
   };
-  if (!codegen || wires.length === 0) return keyed;
+  // A member named `__proto__` (legal in C#) must stay data: only setOwn guarantees that.
+  if (!codegen || wires.length === 0 || wires.includes('__proto__')) return keyed;
   let body = "'use strict';\nswitch (i) {\n";
   wires.forEach((w, i) => {
     body += `  case ${i}: o[${JSON.stringify(w)}] = v; return;\n`;
