@@ -114,17 +114,19 @@ const MUTATIONS = [
   {
     id: 'json-nulls',
     rule: 'JSON: write null members as null instead of omitting them',
-    file: 'src/formats/json/encode.ts',
+    // The class writer is shared with JSV since the text-writer refactor; JSON keys are the quoted ones.
+    file: 'src/formats/common/text-writer.ts',
     find: "    code += m.defaultText === undefined ? '\\n' : ` else ${put(JSON.stringify(m.defaultText))}\\n`;",
-    replace: "    code += m.defaultText === undefined ? ` else ${put(\"'null'\")}\\n` : ` else ${put(JSON.stringify(m.defaultText))}\\n`;",
+    replace:
+      "    code += m.defaultText === undefined ? (m.key.startsWith('\"') ? ` else ${put(\"'null'\")}\\n` : '\\n') : ` else ${put(JSON.stringify(m.defaultText))}\\n`;",
   },
   {
     id: 'json-null-dict-values',
     rule: 'JSON: write null dictionary values instead of omitting them',
-    file: 'src/formats/json/encode.ts',
-    find: '      if (x === null || x === undefined) continue;\n      let text: string;\n      try {\n        text = write(x);',
+    file: 'src/formats/common/text-writer.ts',
+    find: '      if (x === null || x === undefined) continue;\n      let text: string;\n      try {\n        text = keyText(k)',
     replace:
-      "      if (x === null || x === undefined) {\n        s += (s === '' ? '{' : ',') + quoteJsonString(k) + ':null';\n        continue;\n      }\n      let text: string;\n      try {\n        text = write(x);",
+      "      if (x === null || x === undefined) {\n        if (keyText(k).startsWith('\"')) s += (s === '' ? '{' : ',') + keyText(k) + ':null';\n        continue;\n      }\n      let text: string;\n      try {\n        text = keyText(k)",
   },
   {
     id: 'json-int32-range',
