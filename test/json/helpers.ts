@@ -4,42 +4,9 @@
  * that keeps each number's text. Written independently of the codec so the suites do not
  * check the codec against itself.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { evoVoice } from '../../src/dtos/index.js';
 import type { ClassDescriptor, TypeDescriptor } from '../../src/schema/descriptors.js';
-import { DtoFormatError } from '../../src/errors.js';
 
-const ORACLE = fileURLToPath(new URL('../../fixtures/oracle/', import.meta.url));
-
-export interface Vector {
-  /** `vectors/002-CustomerInfo` */
-  readonly id: string;
-  readonly type: ClassDescriptor;
-  readonly json: string;
-}
-
-/** Every vector of both folders: `vectors` is revision 2, `vectors-legacy` revision 1. */
-export function loadVectors(): Vector[] {
-  const out: Vector[] = [];
-  for (const [folder, revision] of [
-    ['vectors', 2],
-    ['vectors-legacy', 1],
-  ] as const) {
-    const dir = join(ORACLE, folder);
-    for (const name of readdirSync(dir).sort()) {
-      if (!/^\d{3}-/.test(name)) continue;
-      const typeName = readFileSync(join(dir, name, 'type.txt'), 'utf8').trim();
-      out.push({
-        id: `${folder}/${name}`,
-        type: evoVoice.at(revision).requireClass(typeName),
-        json: readFileSync(join(dir, name, 'dto.json'), 'utf8'),
-      });
-    }
-  }
-  return out;
-}
+export { loadVectors, type Vector } from '../support/vectors.js';
 
 const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
@@ -225,13 +192,4 @@ export function parseLoose(text: string): Loose {
   return { value: v, numbers };
 }
 
-/** Runs `f`, expecting a DtoFormatError, and returns it. */
-export function catchDtoError(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw new Error(`expected a DtoFormatError, got ${String(e)}`);
-  }
-  throw new Error('expected a DtoFormatError, but nothing was thrown');
-}
+export { catchDtoError } from '../support/errors.js';

@@ -3,11 +3,11 @@
  * makes of a value. Written independently of the codec so the suites do not check the codec
  * against itself.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { catchDtoError } from '../support/errors.js';
 import { DtoFormatError } from '../../src/errors.js';
 import type { ClassDescriptor, TypeDescriptor } from '../../src/schema/descriptors.js';
 
@@ -17,35 +17,7 @@ export function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
-export interface Vector {
-  /** `vectors/002-CustomerInfo` */
-  readonly id: string;
-  readonly revision: number;
-  readonly type: ClassDescriptor;
-  readonly json: string;
-}
-
-/** Every vector of both folders: `vectors` is revision 2, `vectors-legacy` revision 1. */
-export function loadVectors(): Vector[] {
-  const out: Vector[] = [];
-  for (const [folder, revision] of [
-    ['vectors', 2],
-    ['vectors-legacy', 1],
-  ] as const) {
-    const dir = join(FIXTURES, 'oracle', folder);
-    for (const name of readdirSync(dir).sort()) {
-      if (!/^\d{3}-/.test(name)) continue;
-      const typeName = readFileSync(join(dir, name, 'type.txt'), 'utf8').trim();
-      out.push({
-        id: `${folder}/${name}`,
-        revision,
-        type: evoVoice.at(revision).requireClass(typeName),
-        json: readFileSync(join(dir, name, 'dto.json'), 'utf8'),
-      });
-    }
-  }
-  return out;
-}
+export { loadVectors, type Vector } from '../support/vectors.js';
 
 const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
@@ -147,16 +119,6 @@ export function keyOrder(v: unknown): unknown {
   return null;
 }
 
-/** Runs `f`, expecting a DtoFormatError, and returns it. */
-export function catchDtoError(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw new Error(`expected a DtoFormatError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-  }
-  throw new Error('expected a DtoFormatError, but nothing was thrown');
-}
 
 /** Asserts `f` throws a DtoFormatError with these details. */
 export function expectDtoError(f: () => unknown, details: Partial<Record<string, unknown>>): DtoFormatError {
@@ -164,3 +126,5 @@ export function expectDtoError(f: () => unknown, details: Partial<Record<string,
   expect(e.details()).toMatchObject(details);
   return e;
 }
+
+export { catchDtoError };

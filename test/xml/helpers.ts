@@ -1,7 +1,6 @@
 /** Shared by the XML suites: oracle vector loading, reference values from dto.json, catching the codec's error. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DtoFormatError } from '../../src/errors.js';
 import type { TypeDescriptor } from '../../src/schema/descriptors.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -64,13 +63,4 @@ export function referenceValue(t: TypeDescriptor, v: unknown): unknown {
   }
 }
 
-/** Runs `f`, expecting a DtoFormatError, and returns it. */
-export function catchDtoError(f: () => unknown): DtoFormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DtoFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a DtoFormatError');
-}
+export { catchDtoError } from '../support/errors.js';
