@@ -3,7 +3,8 @@
  * string, so mutually recursive types (`Struct` ⇄ `Value`) can be written in any order;
  * `createRegistry` resolves them into descriptor graphs, one per API revision.
  */
-import type { HttpVerb, OperationDescriptor, ScalarName } from './descriptors.js';
+import type { HttpVerb, OperationDescriptor, RegistryProfile } from './descriptors.js';
+import type { ScalarName } from './scalars.js';
 
 export type TypeExpr =
   | { readonly kind: 'scalar'; readonly name: ScalarName }
@@ -12,12 +13,34 @@ export type TypeExpr =
   | { readonly kind: 'list'; readonly of: TypeExpr }
   | { readonly kind: 'dictionary'; readonly key: TypeExpr; readonly value: TypeExpr };
 
+const scalarExpr = (name: ScalarName): TypeExpr => Object.freeze({ kind: 'scalar', name });
+
 /** Type expressions, spelled as close to C# as TypeScript allows. */
 export const t = {
-  String: { kind: 'scalar', name: 'String' } as TypeExpr,
-  Boolean: { kind: 'scalar', name: 'Boolean' } as TypeExpr,
-  Int32: { kind: 'scalar', name: 'Int32' } as TypeExpr,
-  Double: { kind: 'scalar', name: 'Double' } as TypeExpr,
+  String: scalarExpr('String'),
+  Boolean: scalarExpr('Boolean'),
+  Byte: scalarExpr('Byte'),
+  SByte: scalarExpr('SByte'),
+  Int16: scalarExpr('Int16'),
+  UInt16: scalarExpr('UInt16'),
+  Int32: scalarExpr('Int32'),
+  UInt32: scalarExpr('UInt32'),
+  Int64: scalarExpr('Int64'),
+  UInt64: scalarExpr('UInt64'),
+  Single: scalarExpr('Single'),
+  Double: scalarExpr('Double'),
+  Decimal: scalarExpr('Decimal'),
+  Char: scalarExpr('Char'),
+  DateTime: scalarExpr('DateTime'),
+  DateTimeOffset: scalarExpr('DateTimeOffset'),
+  TimeSpan: scalarExpr('TimeSpan'),
+  Guid: scalarExpr('Guid'),
+  /** `byte[]`: one scalar (base64 in every format), not a list of bytes. */
+  Bytes: scalarExpr('Byte[]'),
+  Uri: scalarExpr('Uri'),
+  Object: scalarExpr('Object'),
+  /** Any scalar by its .NET name. */
+  scalar: scalarExpr,
   /** A declared class or enum, by name (or .NET full name). */
   ref: (name: string): TypeExpr => ({ kind: 'ref', name }),
   Nullable: (of: TypeExpr): TypeExpr => ({ kind: 'nullable', of }),
@@ -32,6 +55,21 @@ export interface PropertyDeclaration {
   readonly since?: number;
   /** The constructor assigns an empty list to it. */
   readonly initializedByConstructor?: boolean;
+  /** `[DataMember(Name, Order, EmitDefaultValue, IsRequired)]`. */
+  readonly dataMember?: DataMemberDeclaration;
+}
+
+export interface DataMemberDeclaration {
+  readonly name?: string;
+  readonly order?: number;
+  readonly emitDefaultValue?: boolean;
+  readonly isRequired?: boolean;
+}
+
+/** `[DataContract(Name, Namespace)]`: present (even empty) means the class is a data contract. */
+export interface DataContractDeclaration {
+  readonly name?: string;
+  readonly namespace?: string;
 }
 
 export interface ClassDeclaration {
@@ -46,6 +84,13 @@ export interface ClassDeclaration {
   /** Own members in declaration order (object key order is preserved for non-numeric keys). */
   readonly properties: Readonly<Record<string, PropertyDeclaration>>;
   readonly operation?: OperationDescriptor;
+  readonly dataContract?: DataContractDeclaration;
+  /** A .NET struct. */
+  readonly valueType?: boolean;
+  /** Nested in this class (by name): DataContract names it `Outer.Inner`. */
+  readonly declaringType?: string;
+  /** A closed generic type: the definition's name without arity, and the arguments. */
+  readonly generic?: { readonly definition: string; readonly args: readonly TypeExpr[] };
 }
 
 export interface EnumDeclaration {
@@ -53,8 +98,14 @@ export interface EnumDeclaration {
   readonly namespace: string;
   readonly name: string;
   readonly description?: string;
-  /** Member name → numeric value, in declaration order. */
-  readonly members: readonly (readonly [string, number])[];
+  /** Member name → numeric value (and `[EnumMember(Value)]` text), in declaration order. */
+  readonly members: readonly (readonly [name: string, value: number | bigint, wireText?: string])[];
+  /** `[Flags]`. */
+  readonly flags?: boolean;
+  /** Written as numbers in JSON/JSV (metadata `isEnumInt`); `[Flags]` implies it. */
+  readonly isInt?: boolean;
+  readonly dataContract?: DataContractDeclaration;
+  readonly declaringType?: string;
 }
 
 export type TypeDeclaration = ClassDeclaration | EnumDeclaration;
@@ -69,6 +120,8 @@ export interface SchemaDeclaration {
   /** Ascending; the last one is the default. */
   readonly revisions: readonly RevisionDeclaration[];
   readonly types: readonly TypeDeclaration[];
+  /** Host-wide switches; each one missing takes `DEFAULT_PROFILE`'s value. */
+  readonly profile?: Partial<RegistryProfile>;
 }
 
 /** A member: `prop(t.String, 'The ID of the object')` or `prop(t.ref('BillingItem'), { since: 2 })`. */
@@ -84,12 +137,7 @@ export function prop(
 export function classType(
   namespace: string,
   name: string,
-  options: {
-    description?: string;
-    base?: string;
-    dictionary?: TypeExpr;
-    operation?: OperationDescriptor;
-  },
+  options: Omit<ClassDeclaration, 'kind' | 'namespace' | 'name' | 'properties'>,
   properties: Record<string, PropertyDeclaration>,
 ): ClassDeclaration {
   return { kind: 'class', namespace, name, ...options, properties };
@@ -100,6 +148,7 @@ export function enumType(
   name: string,
   members: Readonly<Record<string, number>>,
   description?: string,
+  options?: Omit<EnumDeclaration, 'kind' | 'namespace' | 'name' | 'members' | 'description'>,
 ): EnumDeclaration {
   return {
     kind: 'enum',
@@ -107,6 +156,7 @@ export function enumType(
     name,
     members: Object.entries(members),
     ...(description === undefined ? {} : { description }),
+    ...options,
   };
 }
 

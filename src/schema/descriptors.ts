@@ -7,21 +7,21 @@
  * objects, which lets codecs cache compiled readers/writers by identity.
  */
 
-/** The .NET primitive types a DTO member can have. Codecs keep one small function per name. */
-export type ScalarName = 'String' | 'Boolean' | 'Int32' | 'Double';
+import type { ScalarRow } from './scalars.js';
 
-export interface ScalarDescriptor {
+export type { ScalarName } from './scalars.js';
+
+/** A .NET primitive: its row of the scalar table (`src/schema/scalars.ts`), shared by every registry. */
+export interface ScalarDescriptor extends ScalarRow {
   readonly kind: 'scalar';
-  readonly name: ScalarName;
-  /** e.g. `System.Int32` */
-  readonly fullName: string;
-  /** .NET value type (has a non-null default) vs reference type (`String`). */
-  readonly isValueType: boolean;
 }
 
 export interface EnumMember {
   readonly name: string;
-  readonly value: number;
+  /** The numeric value (64-bit: `long`/`ulong` enums included). */
+  readonly value: bigint;
+  /** What JSON/JSV/XML write for it by name: `[EnumMember(Value=…)]`, else the member name. */
+  readonly wireText: string;
 }
 
 export interface EnumDescriptor {
@@ -33,13 +33,24 @@ export interface EnumDescriptor {
   /** In declaration order. */
   readonly members: readonly EnumMember[];
   readonly description?: string;
+  /** `[Flags]`: a value may combine members (`Read, Write`). */
+  readonly isFlags: boolean;
+  /**
+   * JSON and JSV write the number rather than the name: `[Flags]` enums, metadata `isEnumInt`,
+   * or the profile's `treatEnumAsInteger`. Resolved once by the registry.
+   */
+  readonly isInt: boolean;
+  /** DataContract name and namespace URI (attributes, profile and defaults applied). */
+  readonly contractName: string;
+  readonly contractNamespace: string;
   readonly isValueType: true;
 }
 
 /** `Nullable<T>` of a value type. */
 export interface NullableDescriptor {
   readonly kind: 'nullable';
-  readonly of: ScalarDescriptor | EnumDescriptor;
+  /** A value type: a scalar, an enum or a struct (`isValueType` class). */
+  readonly of: ScalarDescriptor | EnumDescriptor | ClassDescriptor;
   readonly isValueType: false;
 }
 
@@ -75,10 +86,21 @@ export interface OperationDescriptor {
 }
 
 export interface PropertyDescriptor {
-  /** .NET member name, PascalCase (`AIInsights`). Used by DataContract XML. */
+  /** .NET member name, PascalCase (`AIInsights`). */
   readonly name: string;
-  /** ServiceStack wire name (`ToCamelCase`: `aiInsights`). Used by JSON/JSV and in error paths. */
+  /**
+   * ServiceStack's JSON/JSV name: `DataMember.Name` or the .NET name, in the profile's text
+   * case (`ToCamelCase` by default: `aiInsights`). Also the name in error paths.
+   */
   readonly wireName: string;
+  /** DataContract element name: `DataMember.Name`, else the .NET name. */
+  readonly xmlName: string;
+  /** `DataMember.Order`, when set. */
+  readonly order?: number;
+  /** `DataMember.EmitDefaultValue` (true unless the attribute says false). */
+  readonly emitDefaultValue: boolean;
+  /** `DataMember.IsRequired`. */
+  readonly isRequired: boolean;
   readonly type: TypeDescriptor;
   /** `[ApiMember(Description=…)]` text. */
   readonly description?: string;
@@ -109,10 +131,51 @@ export interface ClassDescriptor {
    * class's own members first, then its base's, and so on.
    */
   readonly properties: readonly PropertyDescriptor[];
+  /**
+   * Members in DataContract order: the most basic class's first; within a class, members
+   * without `Order` ordinally by element name, then those with `Order` by order and name.
+   */
+  readonly xmlProperties: readonly PropertyDescriptor[];
   readonly operation?: OperationDescriptor;
+  /** DataContract name and namespace URI of the class (attributes, nesting, profile, defaults applied). */
+  readonly contractName: string;
+  readonly contractNamespace: string;
+  /** `[DataContract]` is on the class (DCS then builds it without running its constructor). */
+  readonly isDataContract: boolean;
+  /**
+   * A closed generic type (`QueryResponse<Customer>`): its definition's name without the
+   * arity (`QueryResponse`) and the arguments. DataContract names it `QueryResponseOfCustomer…`.
+   */
+  readonly generic?: { readonly definition: string; readonly args: readonly TypeDescriptor[] };
+  /** The host-wide serializer switches of the registry this descriptor belongs to. */
+  readonly profile: RegistryProfile;
   /** The API revision of the view this descriptor belongs to. */
   readonly revision: number;
-  readonly isValueType: false;
+  /** A .NET struct: never null, `default(T)` is an instance with every member at its default. */
+  readonly isValueType: boolean;
+}
+
+/** How a host writes member names in JSON and JSV (`JsConfig.TextCase`). */
+export type TextCase = 'camel' | 'pascal' | 'snake';
+
+/**
+ * ServiceStack's host-wide switches that the metadata does not carry (servicestack-metadata.md
+ * §1.10). Defaults are a ServiceStack host's: see `DEFAULT_PROFILE`.
+ */
+export interface RegistryProfile {
+  /** `HostConfig.UseCamelCase` / `JsConfig.TextCase`: `camel` on a host, `pascal` for ServiceStack.Text alone. */
+  readonly textCase: TextCase;
+  /** `JsConfig.TreatEnumAsInteger`: every enum is written as its number in JSON/JSV. */
+  readonly treatEnumAsInteger: boolean;
+  /** `JsConfig.ExcludeDefaultValues`: JSON/JSV omit members holding their type's default. */
+  readonly excludeDefaultValues: boolean;
+  /** `JsConfig.IncludeNullValues`: JSON/JSV write null members (`"name":null`). */
+  readonly includeNullValues: boolean;
+  /**
+   * XML contract namespace per CLR namespace (`[assembly: ContractNamespace(uri, ClrNamespace = ns)]`),
+   * for types without `[DataContract(Namespace)]`.
+   */
+  readonly contractNamespaces: Readonly<Record<string, string>>;
 }
 
 export type NamedTypeDescriptor = ClassDescriptor | EnumDescriptor;
@@ -133,7 +196,7 @@ export function typeLabel(t: TypeDescriptor): string {
     case 'class':
       return t.name;
     case 'nullable':
-      return `Nullable<${t.of.name}>`;
+      return `Nullable<${typeLabel(t.of)}>`;
     case 'list':
       return `List<${typeLabel(t.of)}>`;
     case 'dictionary':

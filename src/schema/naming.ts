@@ -18,3 +18,28 @@ export function toCamelCase(name: string): string {
   }
   return out + name.slice(i);
 }
+
+/** ServiceStack's `ToPascalCase` of a member name: the first letter upper-cased. */
+export function toPascalCase(name: string): string {
+  return name.length === 0 ? name : name[0]!.toUpperCase() + name.slice(1);
+}
+
+/**
+ * ServiceStack's `ToLowercaseUnderscore` (TextCase.SnakeCase): camel-case the name, then put
+ * `_` before every character that is not a lower-case letter, a digit or `_`, lower-cased:
+ * `CustomerId` → `customer_id`, `AIInsights` → `ai_insights`.
+ */
+export function toSnakeCase(name: string): string {
+  let out = '';
+  for (const c of toCamelCase(name)) {
+    const lower = c.toLowerCase();
+    const isLowerLetter = c === lower && c !== c.toUpperCase();
+    out += isLowerLetter || (c >= '0' && c <= '9') || c === '_' ? c : '_' + lower;
+  }
+  return out;
+}
+
+/** A member's JSON/JSV name in a text case. */
+export function inTextCase(name: string, textCase: 'camel' | 'pascal' | 'snake'): string {
+  return textCase === 'camel' ? toCamelCase(name) : textCase === 'pascal' ? toPascalCase(name) : toSnakeCase(name);
+}

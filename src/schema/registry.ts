@@ -3,28 +3,43 @@
  * answers lookups. It knows no wire format; codecs build their own indexes with `indexBy`.
  */
 import { usageError } from '../errors.js';
-import type { SchemaDeclaration, TypeDeclaration, TypeExpr } from './builder.js';
+import type { ClassDeclaration, SchemaDeclaration, TypeDeclaration, TypeExpr } from './builder.js';
+import { clrNamespaceUri, compareOrdinal, genericContractName } from './data-contract.js';
 import type {
   ClassDescriptor,
   EnumDescriptor,
+  EnumMember,
   NamedTypeDescriptor,
   PropertyDescriptor,
+  RegistryProfile,
   ScalarDescriptor,
-  ScalarName,
   TypeDescriptor,
 } from './descriptors.js';
-import { toCamelCase } from './naming.js';
+import { inTextCase } from './naming.js';
+import { SCALARS, type ScalarName } from './scalars.js';
 
-const SCALARS: Readonly<Record<ScalarName, ScalarDescriptor>> = Object.freeze({
-  String: Object.freeze({ kind: 'scalar', name: 'String', fullName: 'System.String', isValueType: false }),
-  Boolean: Object.freeze({ kind: 'scalar', name: 'Boolean', fullName: 'System.Boolean', isValueType: true }),
-  Int32: Object.freeze({ kind: 'scalar', name: 'Int32', fullName: 'System.Int32', isValueType: true }),
-  Double: Object.freeze({ kind: 'scalar', name: 'Double', fullName: 'System.Double', isValueType: true }),
-});
+const SCALAR_DESCRIPTORS = Object.freeze(
+  Object.fromEntries(Object.entries(SCALARS).map(([n, row]) => [n, Object.freeze({ kind: 'scalar', ...row })])),
+) as unknown as Readonly<Record<ScalarName, ScalarDescriptor>>;
 
 /** The scalar descriptors, shared by every registry. */
 export function scalar(name: ScalarName): ScalarDescriptor {
-  return SCALARS[name];
+  return SCALAR_DESCRIPTORS[name];
+}
+
+/** A ServiceStack host's defaults (servicestack-metadata.md §1.10, jsv-and-json.md §6.1). */
+export const DEFAULT_PROFILE: RegistryProfile = Object.freeze({
+  textCase: 'camel',
+  treatEnumAsInteger: false,
+  excludeDefaultValues: false,
+  includeNullValues: false,
+  contractNamespaces: Object.freeze({}),
+});
+
+/** Options of `createRegistry`. */
+export interface RegistryOptions {
+  /** Host-wide switches, over the declaration's own `profile` and `DEFAULT_PROFILE`. */
+  readonly profile?: Partial<RegistryProfile>;
 }
 
 /** One API revision of a registry: a closed set of resolved descriptors. */
@@ -34,6 +49,8 @@ export class Schema {
   readonly types: readonly NamedTypeDescriptor[];
   private readonly byName = new Map<string, NamedTypeDescriptor>();
   private readonly byFull = new Map<string, NamedTypeDescriptor>();
+  /** Short names that two namespaces declare: reachable by full name only. */
+  private readonly ambiguous = new Map<string, string[]>();
   private readonly indexes = new WeakMap<object, Map<unknown, NamedTypeDescriptor>>();
 
   /** @internal use `Registry.at` */
@@ -41,7 +58,13 @@ export class Schema {
     this.revision = revision;
     this.types = Object.freeze([...types]);
     for (const t of types) {
-      this.byName.set(t.name, t);
+      const other = this.byName.get(t.name);
+      if (other || this.ambiguous.has(t.name)) {
+        const names = this.ambiguous.get(t.name) ?? [other!.fullName];
+        names.push(t.fullName);
+        this.ambiguous.set(t.name, names);
+        this.byName.delete(t.name);
+      } else this.byName.set(t.name, t);
       this.byFull.set(t.fullName, t);
     }
   }
@@ -60,6 +83,8 @@ export class Schema {
   require(name: string): NamedTypeDescriptor {
     const t = this.get(name);
     if (t) return t;
+    const both = this.ambiguous.get(name);
+    if (both) throw usageError(`type name "${name}" is ambiguous at revision ${this.revision}: use one of ${both.join(', ')}`);
     const close = this.types.filter((x) => x.name.toLowerCase() === name.toLowerCase()).map((x) => x.name);
     const hint = close.length ? ` (did you mean ${close.join(', ')}?)` : '';
     throw usageError(
@@ -108,10 +133,12 @@ export class Registry {
   /** The default revision: the newest. */
   readonly latest: number;
   readonly revisionDescriptions: ReadonlyMap<number, string>;
+  /** The host-wide switches every descriptor of this registry was resolved with. */
+  readonly profile: RegistryProfile;
   private readonly declaration: SchemaDeclaration;
   private readonly views = new Map<number, Schema>();
 
-  constructor(declaration: SchemaDeclaration) {
+  constructor(declaration: SchemaDeclaration, options?: RegistryOptions) {
     if (declaration.revisions.length === 0) throw usageError('a schema needs at least one revision');
     const ids = declaration.revisions.map((r) => r.id);
     for (let i = 1; i < ids.length; i++) {
@@ -119,6 +146,7 @@ export class Registry {
     }
     this.name = declaration.name;
     this.declaration = declaration;
+    this.profile = resolveProfile(declaration.profile, options?.profile);
     this.revisions = Object.freeze(ids);
     this.latest = ids[ids.length - 1]!;
     this.revisionDescriptions = new Map(declaration.revisions.map((r) => [r.id, r.description]));
@@ -133,7 +161,7 @@ export class Registry {
       if (!this.revisions.includes(revision)) {
         throw usageError(`unknown revision ${String(revision)} of ${this.name}; known revisions: ${this.revisions.join(', ')}`);
       }
-      view = resolve(this.declaration, revision);
+      view = resolve(this.declaration, revision, this.profile);
       this.views.set(revision, view);
     }
     return view;
@@ -151,29 +179,55 @@ export class Registry {
   }
 }
 
-export function createRegistry(declaration: SchemaDeclaration): Registry {
-  return new Registry(declaration);
+export function createRegistry(declaration: SchemaDeclaration, options?: RegistryOptions): Registry {
+  return new Registry(declaration, options);
+}
+
+const TEXT_CASES = ['camel', 'pascal', 'snake'];
+
+function resolveProfile(...layers: (Partial<RegistryProfile> | undefined)[]): RegistryProfile {
+  const p: { -readonly [K in keyof RegistryProfile]: RegistryProfile[K] } = { ...DEFAULT_PROFILE };
+  for (const l of layers) {
+    if (!l) continue;
+    for (const [k, v] of Object.entries(l)) if (v !== undefined) (p as Record<string, unknown>)[k] = v;
+  }
+  if (!TEXT_CASES.includes(p.textCase)) throw usageError(`profile textCase must be camel, pascal or snake, not ${JSON.stringify(p.textCase)}`);
+  for (const k of ['treatEnumAsInteger', 'excludeDefaultValues', 'includeNullValues'] as const) {
+    if (typeof p[k] !== 'boolean') throw usageError(`profile ${k} must be a boolean`);
+  }
+  p.contractNamespaces = Object.freeze({ ...p.contractNamespaces });
+  return Object.freeze(p);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function resolve(decl: SchemaDeclaration, revision: number): Schema {
+function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryProfile): Schema {
   const first = decl.revisions[0]!.id;
   const named = new Map<string, Mutable<NamedTypeDescriptor>>();
-  const declOf = new Map<string, TypeDeclaration>();
+  const declOf = new Map<NamedTypeDescriptor, TypeDeclaration>();
+
+  const contractNs = (d: TypeDeclaration): string =>
+    d.dataContract?.namespace ?? profile.contractNamespaces[d.namespace] ?? clrNamespaceUri(d.namespace);
 
   // Pass 1: a shell per named type, so references can be cyclic.
   for (const d of decl.types) {
     const fullName = d.namespace ? `${d.namespace}.${d.name}` : d.name;
-    if (named.has(d.name) || named.has(fullName)) throw usageError(`type ${fullName} is declared twice`);
+    if (named.has(fullName)) throw usageError(`type ${fullName} is declared twice`);
     let shell: Mutable<NamedTypeDescriptor>;
     if (d.kind === 'enum') {
+      const isFlags = d.flags ?? false;
       const e: Mutable<EnumDescriptor> = {
         kind: 'enum',
         name: d.name,
         namespace: d.namespace,
         fullName,
-        members: Object.freeze(d.members.map(([name, value]) => Object.freeze({ name, value }))),
+        members: Object.freeze(
+          d.members.map(([name, value, wireText]): EnumMember => Object.freeze({ name, value: BigInt(value), wireText: wireText ?? name })),
+        ),
+        isFlags,
+        isInt: isFlags || (d.isInt ?? false) || profile.treatEnumAsInteger,
+        contractName: d.dataContract?.name ?? d.name,
+        contractNamespace: contractNs(d),
         isValueType: true,
       };
       if (d.description !== undefined) e.description = d.description;
@@ -186,33 +240,47 @@ function resolve(decl: SchemaDeclaration, revision: number): Schema {
         fullName,
         ownProperties: [],
         properties: [],
+        xmlProperties: [],
+        contractName: d.dataContract?.name ?? d.name,
+        contractNamespace: contractNs(d),
+        isDataContract: d.dataContract !== undefined,
+        profile,
         revision,
-        isValueType: false,
+        isValueType: d.valueType ?? false,
       };
       if (d.description !== undefined) c.description = d.description;
       if (d.operation !== undefined) c.operation = d.operation;
       shell = c;
     }
-    named.set(d.name, shell);
+    // A short name shared by two namespaces stays reachable by full name only.
+    if (named.has(d.name)) named.set(d.name, AMBIGUOUS);
+    else named.set(d.name, shell);
     named.set(fullName, shell);
-    declOf.set(d.name, d);
+    declOf.set(shell as NamedTypeDescriptor, d);
   }
 
   const lookup = (name: string, where: string): NamedTypeDescriptor => {
     const t = named.get(name);
+    if (t === AMBIGUOUS) {
+      const options = [...declOf.keys()].filter((x) => x.name === name).map((x) => x.fullName);
+      throw usageError(`${where} refers to "${name}", which is ambiguous: ${options.join(', ')}; use the full name`);
+    }
     if (!t) throw usageError(`${where} refers to undeclared type "${name}"`);
     return t as NamedTypeDescriptor;
   };
 
   const typeOf = (e: TypeExpr, where: string): TypeDescriptor => {
     switch (e.kind) {
-      case 'scalar':
-        return SCALARS[e.name];
+      case 'scalar': {
+        const sd = SCALAR_DESCRIPTORS[e.name];
+        if (!sd) throw usageError(`${where}: unknown scalar type "${String(e.name)}"`);
+        return sd;
+      }
       case 'ref':
         return lookup(e.name, where);
       case 'nullable': {
         const of = typeOf(e.of, where);
-        if (of.kind !== 'scalar' && of.kind !== 'enum') throw usageError(`${where}: Nullable<T> needs a value type`);
+        if (of.kind !== 'scalar' && of.kind !== 'enum' && of.kind !== 'class') throw usageError(`${where}: Nullable<T> needs a value type`);
         if (!of.isValueType) throw usageError(`${where}: Nullable<${of.name}> of a reference type`);
         return Object.freeze({ kind: 'nullable', of, isValueType: false });
       }
@@ -226,10 +294,16 @@ function resolve(decl: SchemaDeclaration, revision: number): Schema {
     }
   };
 
-  // Pass 2: fill classes (own members and dictionary bases).
+  // Pass 2: fill classes (own members, dictionary bases, generic arguments, nesting).
   for (const d of decl.types) {
+    const shell = named.get(d.namespace ? `${d.namespace}.${d.name}` : d.name)!;
+    if (d.declaringType !== undefined && d.dataContract?.name === undefined) {
+      const outer = lookup(d.declaringType, `${d.name} declaring type`);
+      // DataContract names a nested type after its declaring type: `Outer.Inner`.
+      (shell as Mutable<ClassDescriptor | EnumDescriptor>).contractName = `${outer.contractName}.${shell.contractName}`;
+    }
     if (d.kind !== 'class') continue;
-    const c = named.get(d.name) as Mutable<ClassDescriptor>;
+    const c = shell as Mutable<ClassDescriptor>;
     if (d.base !== undefined) {
       const b = lookup(d.base, `${d.name} base`);
       if (b.kind !== 'class') throw usageError(`${d.name} derives from enum ${b.name}`);
@@ -240,18 +314,29 @@ function resolve(decl: SchemaDeclaration, revision: number): Schema {
       if (dict.kind !== 'dictionary') throw usageError(`${d.name}: dictionary base must be Dictionary<K,V>`);
       c.dictionary = dict;
     }
+    if (d.generic !== undefined) {
+      c.generic = Object.freeze({
+        definition: d.generic.definition,
+        args: Object.freeze(d.generic.args.map((a, i) => typeOf(a, `${d.name} generic argument ${i + 1}`))),
+      });
+    }
     const own: PropertyDescriptor[] = [];
     for (const [name, p] of Object.entries(d.properties)) {
       const since = p.since ?? first;
       if (since > revision) continue;
+      const dm = p.dataMember;
       const pd: Mutable<PropertyDescriptor> = {
         name,
-        wireName: toCamelCase(name),
+        wireName: inTextCase(dm?.name ?? name, profile.textCase),
+        xmlName: dm?.name ?? name,
+        emitDefaultValue: dm?.emitDefaultValue ?? true,
+        isRequired: dm?.isRequired ?? false,
         type: typeOf(p.type, `${d.name}.${name}`),
         since,
         declaringType: c as ClassDescriptor,
         initializedByConstructor: p.initializedByConstructor ?? false,
       };
+      if (dm?.order !== undefined) pd.order = dm.order;
       if (p.description !== undefined) pd.description = p.description;
       own.push(Object.freeze(pd));
     }
@@ -259,7 +344,16 @@ function resolve(decl: SchemaDeclaration, revision: number): Schema {
     c.ownProperties = Object.freeze(own);
   }
 
-  // Pass 3: full member lists, derived first (ServiceStack.Text's reflection order).
+  // Generic contract names need the arguments' contract names, which pass 2 completed.
+  for (const t of declOf.keys()) {
+    const c = t as Mutable<NamedTypeDescriptor>;
+    if (c.kind === 'class' && c.generic && (declOf.get(t) as ClassDeclaration).dataContract?.name === undefined) {
+      c.contractName = genericContractName(c.generic.definition, c.generic.args);
+    }
+  }
+
+  // Pass 3: full member lists, derived first (ServiceStack.Text's reflection order), and the
+  // DataContract order (base first; per class unordered members ordinally, then by Order).
   const done = new Set<ClassDescriptor>();
   const complete = (c: Mutable<ClassDescriptor>, seen: Set<ClassDescriptor>): void => {
     if (done.has(c as ClassDescriptor)) return;
@@ -271,13 +365,17 @@ function resolve(decl: SchemaDeclaration, revision: number): Schema {
       if (base.dictionary && !c.dictionary) c.dictionary = base.dictionary;
     }
     c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties : [])]);
+    const ownXml = [...c.ownProperties].sort(
+      (a, b) => (a.order ?? -1) - (b.order ?? -1) || compareOrdinal(a.xmlName, b.xmlName),
+    );
+    c.xmlProperties = Object.freeze([...(base ? base.xmlProperties : []), ...ownXml]);
     done.add(c as ClassDescriptor);
   };
-  for (const d of decl.types) if (d.kind === 'class') complete(named.get(d.name) as Mutable<ClassDescriptor>, new Set());
+  for (const t of declOf.keys()) if (t.kind === 'class') complete(t as Mutable<ClassDescriptor>, new Set());
 
-  const ordered = decl.types.map((d) => {
-    const t = named.get(d.name)!;
-    return Object.freeze(t) as NamedTypeDescriptor;
-  });
+  const ordered = [...declOf.keys()].map((t) => Object.freeze(t) as NamedTypeDescriptor);
   return new Schema(revision, ordered);
 }
+
+/** Marks a short name that two namespaces declare. */
+const AMBIGUOUS = Object.freeze({ kind: 'enum' }) as unknown as Mutable<NamedTypeDescriptor>;

@@ -18,7 +18,7 @@
  * - The root instance is populated member by member without being counted itself.
  */
 import type { ClassDescriptor, DictionaryDescriptor, ScalarDescriptor, TypeDescriptor } from './descriptors.js';
-import { defaultValue, enumDefault, enumFirstByValue } from './defaults.js';
+import { enumDefault, enumFirstByValue } from './defaults.js';
 import { usageError } from '../errors.js';
 
 /**
@@ -67,17 +67,10 @@ function keyValuePairKey(d: DictionaryDescriptor): string {
   return `KeyValuePair<${typeKey(d.key)},${typeKey(d.value)}>`;
 }
 
-/** The dictionary key a default key value becomes in the value model (keys are strings). */
+/** The dictionary key a default key value becomes in the value model (keys are canonical key texts). */
 function keyText(k: ScalarDescriptor): string {
-  switch (k.name) {
-    case 'String':
-      return 'String';
-    case 'Boolean':
-      return 'False';
-    case 'Int32':
-    case 'Double':
-      return '0';
-  }
+  const v = k.sample ?? k.defaultValue;
+  return v === undefined ? '' : (k.toKey as (x: unknown) => string)(v);
 }
 
 const recursiveCache = new WeakMap<TypeDescriptor, boolean>();
@@ -134,7 +127,8 @@ export function sampleValue(type: TypeDescriptor, options?: SampleOptions): unkn
   const nilRecursive = mode === 'nil';
 
   const create = (t: TypeDescriptor): unknown => {
-    if (t.kind === 'scalar' && t.name === 'String') return 'String';
+    // Strings (and scalars without a default) are not counted by the recursion check.
+    if (t.kind === 'scalar' && !t.isValueType) return t.sample;
     if (t.kind === 'enum') return enumFirstByValue(t);
     if (nilRecursive && isRecursiveType(t)) return undefined;
     const key = typeKey(t);
@@ -151,12 +145,12 @@ export function sampleValue(type: TypeDescriptor, options?: SampleOptions): unkn
   const build = (t: TypeDescriptor): unknown => {
     switch (t.kind) {
       case 'scalar':
-        return defaultValue(t);
+        return t.sample;
       case 'enum':
         return enumFirstByValue(t);
       case 'nullable':
         // The boxed default of T, not null: `boolValue: False` in the seeds.
-        return t.of.kind === 'enum' ? enumDefault(t.of) : defaultValue(t.of);
+        return t.of.kind === 'enum' ? enumDefault(t.of) : t.of.kind === 'scalar' ? t.of.sample : build(t.of);
       case 'list': {
         const e = create(t.of);
         return [e === undefined ? null : e];

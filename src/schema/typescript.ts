@@ -10,7 +10,7 @@ import type { Registry } from './registry.js';
 function tsType(t: TypeDescriptor): string {
   switch (t.kind) {
     case 'scalar':
-      return t.name === 'String' ? 'string' : t.name === 'Boolean' ? 'boolean' : 'number';
+      return t.tsType;
     case 'enum':
     case 'class':
       return t.name;

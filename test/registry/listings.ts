@@ -273,7 +273,7 @@ export function compareListing(listing: Listing, schema: Schema): string[] {
         if (listed.map((m) => m.name).join(',') !== names) problems.push(`${where}: ${lt.name} members ${listed.map((m) => m.name).join(',')} vs ${names}`);
         for (const m of listed) {
           const r = t.members.find((x) => x.name === m.name);
-          if (m.value !== undefined && r && r.value !== m.value) problems.push(`${where}: ${lt.name}.${m.name} = ${m.value} vs ${r.value}`);
+          if (m.value !== undefined && r && r.value !== BigInt(m.value)) problems.push(`${where}: ${lt.name}.${m.name} = ${m.value} vs ${r.value}`);
         }
       }
       continue;
