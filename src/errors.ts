@@ -19,6 +19,10 @@ export type DtoErrorCode =
   | 'forbidden'
   /** A rule the reference reader enforces (strict mode): out-of-order XML members, a null for a value type… */
   | 'strict'
+  /** A value this format has no way to carry (a `System.Object` member): the message names the member. */
+  | 'unsupported'
+  /** A schema that cannot be resolved: bad `/types/metadata`, an unknown type reference, cyclic inheritance. */
+  | 'schema'
   /** A type, format, revision or option that does not exist. */
   | 'usage';
 
@@ -50,6 +54,7 @@ function location(d: DtoFormatErrorDetails): string {
 
 function compose(d: DtoFormatErrorDetails): string {
   if (d.code === 'usage') return d.detail ?? 'invalid usage';
+  if (d.code === 'schema') return `invalid schema: ${d.detail ?? 'unknown problem'}`;
   const verb = d.direction === 'encode' ? 'encode' : 'decode';
   let s = `cannot ${verb}`;
   const where = location(d);
@@ -110,6 +115,11 @@ export class DtoFormatError extends Error implements DtoFormatErrorDetails {
 
 export function usageError(detail: string): DtoFormatError {
   return new DtoFormatError({ code: 'usage', detail });
+}
+
+/** A declaration or metadata document that does not resolve; the detail names the type and member. */
+export function schemaError(detail: string): DtoFormatError {
+  return new DtoFormatError({ code: 'schema', detail });
 }
 
 /** Shows a found value briefly: strings quoted and cut, other things by kind. */

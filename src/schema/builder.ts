@@ -87,7 +87,10 @@ export interface ClassDeclaration {
   readonly dataContract?: DataContractDeclaration;
   /** A .NET struct. */
   readonly valueType?: boolean;
-  /** Nested in this class (by name): DataContract names it `Outer.Inner`. */
+  /**
+   * Nested in this class: its name inside the namespace (`Outer`, or `A.B` for deeper nesting).
+   * The full name becomes `Namespace.Outer.Inner` and DataContract names it `Outer.Inner`.
+   */
   readonly declaringType?: string;
   /** A closed generic type: the definition's name without arity, and the arguments. */
   readonly generic?: { readonly definition: string; readonly args: readonly TypeExpr[] };

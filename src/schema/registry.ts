@@ -2,7 +2,7 @@
  * The registry: resolves declarations into descriptor graphs, one per API revision, and
  * answers lookups. It knows no wire format; codecs build their own indexes with `indexBy`.
  */
-import { usageError } from '../errors.js';
+import { schemaError, usageError } from '../errors.js';
 import type { ClassDeclaration, SchemaDeclaration, TypeDeclaration, TypeExpr } from './builder.js';
 import { clrNamespaceUri, compareOrdinal, genericContractName } from './data-contract.js';
 import type {
@@ -139,10 +139,10 @@ export class Registry {
   private readonly views = new Map<number, Schema>();
 
   constructor(declaration: SchemaDeclaration, options?: RegistryOptions) {
-    if (declaration.revisions.length === 0) throw usageError('a schema needs at least one revision');
+    if (declaration.revisions.length === 0) throw schemaError('a schema needs at least one revision');
     const ids = declaration.revisions.map((r) => r.id);
     for (let i = 1; i < ids.length; i++) {
-      if (ids[i]! <= ids[i - 1]!) throw usageError('revisions must be declared in ascending order');
+      if (ids[i]! <= ids[i - 1]!) throw schemaError('revisions must be declared in ascending order');
     }
     this.name = declaration.name;
     this.declaration = declaration;
@@ -191,9 +191,9 @@ function resolveProfile(...layers: (Partial<RegistryProfile> | undefined)[]): Re
     if (!l) continue;
     for (const [k, v] of Object.entries(l)) if (v !== undefined) (p as Record<string, unknown>)[k] = v;
   }
-  if (!TEXT_CASES.includes(p.textCase)) throw usageError(`profile textCase must be camel, pascal or snake, not ${JSON.stringify(p.textCase)}`);
+  if (!TEXT_CASES.includes(p.textCase)) throw schemaError(`profile textCase must be camel, pascal or snake, not ${JSON.stringify(p.textCase)}`);
   for (const k of ['treatEnumAsInteger', 'excludeDefaultValues', 'includeNullValues'] as const) {
-    if (typeof p[k] !== 'boolean') throw usageError(`profile ${k} must be a boolean`);
+    if (typeof p[k] !== 'boolean') throw schemaError(`profile ${k} must be a boolean`);
   }
   p.contractNamespaces = Object.freeze({ ...p.contractNamespaces });
   return Object.freeze(p);
@@ -211,8 +211,8 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
 
   // Pass 1: a shell per named type, so references can be cyclic.
   for (const d of decl.types) {
-    const fullName = d.namespace ? `${d.namespace}.${d.name}` : d.name;
-    if (named.has(fullName)) throw usageError(`type ${fullName} is declared twice`);
+    const fullName = fullNameOf(d);
+    if (named.has(fullName)) throw schemaError(`type ${fullName} is declared twice`);
     let shell: Mutable<NamedTypeDescriptor>;
     if (d.kind === 'enum') {
       const isFlags = d.flags ?? false;
@@ -263,9 +263,9 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
     const t = named.get(name);
     if (t === AMBIGUOUS) {
       const options = [...declOf.keys()].filter((x) => x.name === name).map((x) => x.fullName);
-      throw usageError(`${where} refers to "${name}", which is ambiguous: ${options.join(', ')}; use the full name`);
+      throw schemaError(`${where} refers to "${name}", which is ambiguous: ${options.join(', ')}; use the full name`);
     }
-    if (!t) throw usageError(`${where} refers to undeclared type "${name}"`);
+    if (!t) throw schemaError(`${where} refers to undeclared type "${name}"`);
     return t as NamedTypeDescriptor;
   };
 
@@ -273,22 +273,22 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
     switch (e.kind) {
       case 'scalar': {
         const sd = SCALAR_DESCRIPTORS[e.name];
-        if (!sd) throw usageError(`${where}: unknown scalar type "${String(e.name)}"`);
+        if (!sd) throw schemaError(`${where}: unknown scalar type "${String(e.name)}"`);
         return sd;
       }
       case 'ref':
         return lookup(e.name, where);
       case 'nullable': {
         const of = typeOf(e.of, where);
-        if (of.kind !== 'scalar' && of.kind !== 'enum' && of.kind !== 'class') throw usageError(`${where}: Nullable<T> needs a value type`);
-        if (!of.isValueType) throw usageError(`${where}: Nullable<${of.name}> of a reference type`);
+        if (of.kind !== 'scalar' && of.kind !== 'enum' && of.kind !== 'class') throw schemaError(`${where}: Nullable<T> needs a value type`);
+        if (!of.isValueType) throw schemaError(`${where}: Nullable<${of.name}> of a reference type`);
         return Object.freeze({ kind: 'nullable', of, isValueType: false });
       }
       case 'list':
         return Object.freeze({ kind: 'list', of: typeOf(e.of, where), isValueType: false });
       case 'dictionary': {
         const key = typeOf(e.key, where);
-        if (key.kind !== 'scalar') throw usageError(`${where}: dictionary keys must be scalars`);
+        if (key.kind !== 'scalar') throw schemaError(`${where}: dictionary keys must be scalars`);
         return Object.freeze({ kind: 'dictionary', key, value: typeOf(e.value, where), isValueType: false });
       }
     }
@@ -296,9 +296,9 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
 
   // Pass 2: fill classes (own members, dictionary bases, generic arguments, nesting).
   for (const d of decl.types) {
-    const shell = named.get(d.namespace ? `${d.namespace}.${d.name}` : d.name)!;
+    const shell = named.get(fullNameOf(d))!;
     if (d.declaringType !== undefined && d.dataContract?.name === undefined) {
-      const outer = lookup(d.declaringType, `${d.name} declaring type`);
+      const outer = lookup(d.namespace ? `${d.namespace}.${d.declaringType}` : d.declaringType, `${d.name} declaring type`);
       // DataContract names a nested type after its declaring type: `Outer.Inner`.
       (shell as Mutable<ClassDescriptor | EnumDescriptor>).contractName = `${outer.contractName}.${shell.contractName}`;
     }
@@ -306,12 +306,12 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
     const c = shell as Mutable<ClassDescriptor>;
     if (d.base !== undefined) {
       const b = lookup(d.base, `${d.name} base`);
-      if (b.kind !== 'class') throw usageError(`${d.name} derives from enum ${b.name}`);
+      if (b.kind !== 'class') throw schemaError(`${d.name} derives from enum ${b.name}`);
       c.base = b;
     }
     if (d.dictionary !== undefined) {
       const dict = typeOf(d.dictionary, `${d.name} base`);
-      if (dict.kind !== 'dictionary') throw usageError(`${d.name}: dictionary base must be Dictionary<K,V>`);
+      if (dict.kind !== 'dictionary') throw schemaError(`${d.name}: dictionary base must be Dictionary<K,V>`);
       c.dictionary = dict;
     }
     if (d.generic !== undefined) {
@@ -340,7 +340,7 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
       if (p.description !== undefined) pd.description = p.description;
       own.push(Object.freeze(pd));
     }
-    if (c.dictionary && own.length) throw usageError(`${d.name} derives from a dictionary and cannot declare members`);
+    if (c.dictionary && own.length) throw schemaError(`${d.name} derives from a dictionary and cannot declare members`);
     c.ownProperties = Object.freeze(own);
   }
 
@@ -357,7 +357,7 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
   const done = new Set<ClassDescriptor>();
   const complete = (c: Mutable<ClassDescriptor>, seen: Set<ClassDescriptor>): void => {
     if (done.has(c as ClassDescriptor)) return;
-    if (seen.has(c as ClassDescriptor)) throw usageError(`${c.name} inherits from itself`);
+    if (seen.has(c as ClassDescriptor)) throw schemaError(`${c.name} inherits from itself`);
     seen.add(c as ClassDescriptor);
     const base = c.base as Mutable<ClassDescriptor> | undefined;
     if (base) {
@@ -375,6 +375,12 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
 
   const ordered = [...declOf.keys()].map((t) => Object.freeze(t) as NamedTypeDescriptor);
   return new Schema(revision, ordered);
+}
+
+/** `Namespace.Name`, or `Namespace.Outer.Name` for a nested type (whose CLR namespace is its declaring type's). */
+function fullNameOf(d: TypeDeclaration): string {
+  const local = d.declaringType !== undefined ? `${d.declaringType}.${d.name}` : d.name;
+  return d.namespace ? `${d.namespace}.${local}` : local;
 }
 
 /** Marks a short name that two namespaces declare. */

@@ -21,7 +21,36 @@ export function formatDouble(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   if (x !== x) return 'NaN';
   if (ax === Infinity) return x > 0 ? 'Infinity' : '-Infinity';
-  const exp = ax.toExponential(); // shortest round-trip digits: "1.2345e+17"
+  return layout(x, ax.toExponential(), 17); // shortest round-trip digits: "1.2345e+17"
+}
+
+/**
+ * .NET Core 3.0+ `float.ToString()`: the shortest digits that read back as the same Single,
+ * laid out like a double but with E notation past 9 digits (jsv-and-json.md §2.4). The value
+ * is rounded to a Single first (`Math.fround`).
+ */
+export function formatSingle(value: number): string {
+  const x = Math.fround(value);
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  if (x !== x) return 'NaN';
+  const ax = Math.abs(x);
+  if (ax === Infinity) return x > 0 ? 'Infinity' : '-Infinity';
+  let exp = ax.toExponential(8);
+  for (let p = 1; p <= 9; p++) {
+    const e = ax.toExponential(p - 1);
+    if (Math.fround(Number(e)) === ax) {
+      exp = e;
+      break;
+    }
+  }
+  // toExponential(p) pads with zeros; the shortest digit string has none at its end.
+  const [m, e] = exp.split('e') as [string, string];
+  const trimmed = m.includes('.') ? m.replace(/0+$/, '').replace(/\.$/, '') : m;
+  return layout(x, `${trimmed}e${e}`, 9);
+}
+
+/** The .NET general layout of `x` from its shortest `d.ddde±x` digits, E notation past `precision`. */
+function layout(x: number, exp: string, precision: number): string {
   const ePos = exp.indexOf('e');
   const mantissa = exp.slice(0, ePos);
   const e = Number(exp.slice(ePos + 1));
@@ -29,7 +58,7 @@ export function formatDouble(x: number): string {
   const k = digits.length;
   const scale = e + 1;
   const sign = x < 0 ? '-' : '';
-  if (scale > Math.max(k, 17) || scale < -3) {
+  if (scale > Math.max(k, precision) || scale < -3) {
     const ae = Math.abs(e);
     return `${sign}${digits[0]}${k > 1 ? '.' + digits.slice(1) : ''}E${e < 0 ? '-' : '+'}${ae < 10 ? '0' : ''}${ae}`;
   }
