@@ -1,105 +1,158 @@
-// `npm run bench`: each codec against the baselines the issues name, interleaved in one
-// process, printed as ratios. Reference numbers and method: shared/docs/perf-anchors.md.
-//   node bench/run.mjs [rounds] [batchMs]
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// `npm run bench`: every codec against its peers on three documents (the small request, the
+// realistic CustomerInfo, 1,000 CustomerInfo), encode and decode, interleaved in one process,
+// medians over rounds, printed as ratios and MB/s and written to bench/results.json.
+// Method and reference figures: shared/docs/perf-anchors.md. Timings never gate `npm test`;
+// `npm run bench:check` compares a short run with the targets (bench/targets.mjs).
+//
+//   node bench/run.mjs [--rounds N] [--batch MS] [--docs small,realistic,collection] [--out FILE|-] [--quiet]
+import { writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { XMLParser } from 'fast-xml-parser';
 import { parse as txmlParse } from 'txml';
 import { create } from 'xmlbuilder2';
-import { json, jsv, xml } from '../dist/index.js';
+import { json, jsv, xml, registry } from '../dist/index.js';
 import { makeCustomer } from './document.mjs';
 import { formatNs, runInterleaved } from './harness.mjs';
 import { handwrittenCustomerInfoXml } from './handwritten-xml.mjs';
+import { fastJsonStringifyFor, zodSchemaOf } from './peers.mjs';
 
-const rounds = Number(process.argv[2] ?? 15);
-const batchMs = Number(process.argv[3] ?? 40);
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i < 0 ? dflt : args[i + 1];
+};
+const rounds = Number(opt('--rounds', 15));
+const batchMs = Number(opt('--batch', 40));
+const out = opt('--out', new URL('./results.json', import.meta.url).pathname);
+const quiet = args.includes('--quiet');
+const log = quiet ? () => {} : (s = '') => console.log(s);
 
-const customer = makeCustomer();
-const T = 'CustomerInfo';
-const jsonText = JSON.stringify(customer);
-const ssJson = json.encode(T, customer);
-const jsvText = jsv.encode(T, customer);
-const xmlText = xml.encode(T, customer);
+const small = { type: registry.require('SetCustomerStagingMode'), value: { customerId: 'cust-0003', isStaging: true } };
+const realistic = { type: registry.require('CustomerInfo'), value: makeCustomer() };
+// A root List<CustomerInfo>: ServiceStack sends it as ArrayOfCustomerInfo in XML, an array in JSON/JSV.
+const listType = Object.freeze({ kind: 'list', of: registry.require('CustomerInfo'), isValueType: false });
+const collection = { type: listType, value: Array.from({ length: 1000 }, () => makeCustomer()) };
+const wanted = opt('--docs', 'small,realistic,collection').split(',');
+const documents = Object.fromEntries(Object.entries({ small, realistic, collection }).filter(([d]) => wanted.includes(d)));
+if (!documents.realistic) throw new Error('bench: the realistic document carries the headline ratios; keep it in --docs');
 
-// The baselines must do the same job, or the ratios mean nothing.
-if (handwrittenCustomerInfoXml(customer) !== xmlText) {
-  console.error('bench: the hand-written emitter and xml.encode disagree; fix one before timing');
-  process.exit(1);
-}
-const fxp = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, removeNSPrefix: false });
-
-// xmlbuilder2 building the same document: the element tree is taken from our output once (not
-// timed), namespaces are declared where DCS declares them, and the result must be identical.
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const tree = txmlParse(xmlText.replace(/^<\?xml[^>]*\?>/, ''), { keepWhitespace: true })[0];
-function buildWithXmlbuilder2(parent, node, scope) {
-  const attrs = node.attributes ?? {};
-  const inScope = { ...scope };
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns') inScope[''] = v;
-    else if (k.startsWith('xmlns:')) inScope[k.slice(6)] = v;
-  }
-  const colon = node.tagName.indexOf(':');
-  const el = parent.ele(inScope[colon < 0 ? '' : node.tagName.slice(0, colon)] ?? null, node.tagName);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns' || k.startsWith('xmlns:')) el.att(XMLNS, k, v);
-    else if (k.startsWith('i:')) el.att(XSI, k, v);
-    else el.att(k, v);
-  }
-  for (const c of node.children) {
-    if (typeof c === 'string') el.txt(c);
-    else buildWithXmlbuilder2(el, c, inScope);
-  }
-}
-function xmlbuilder2Emit() {
-  const doc = create({ version: '1.0', encoding: 'utf-8' });
-  buildWithXmlbuilder2(doc, tree, {});
-  return doc.end({ spaceBeforeSlash: true });
-}
-if (xmlbuilder2Emit() !== xmlText) {
-  console.error('bench: the xmlbuilder2 baseline does not reproduce xml.encode; fix it before timing');
-  process.exit(1);
+// xmlbuilder2 building the same document: the element tree is taken from our output once (not
+// timed), namespaces are declared where DCS declares them, and the result must be identical.
+function xmlbuilder2For(xmlText) {
+  const tree = txmlParse(xmlText.replace(/^<\?xml[^>]*\?>/, ''), { keepWhitespace: true })[0];
+  const build = (parent, node, scope) => {
+    const attrs = node.attributes ?? {};
+    const inScope = { ...scope };
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'xmlns') inScope[''] = v;
+      else if (k.startsWith('xmlns:')) inScope[k.slice(6)] = v;
+    }
+    const colon = node.tagName.indexOf(':');
+    const el = parent.ele(inScope[colon < 0 ? '' : node.tagName.slice(0, colon)] ?? null, node.tagName);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'xmlns' || k.startsWith('xmlns:')) el.att(XMLNS, k, v);
+      else if (k.startsWith('i:')) el.att(XSI, k, v);
+      else el.att(k, v);
+    }
+    for (const c of node.children) {
+      if (typeof c === 'string') el.txt(c);
+      else build(el, c, inScope);
+    }
+  };
+  return () => {
+    const doc = create({ version: '1.0', encoding: 'utf-8' });
+    build(doc, tree, {});
+    return doc.end({ spaceBeforeSlash: true });
+  };
 }
 
-const benches = [
-  { group: 'JSON encode', name: 'JSON.stringify(obj)', fn: () => JSON.stringify(customer) },
-  { group: 'JSON encode', name: 'json.encode', fn: () => json.encode(T, customer) },
-  { group: 'JSON decode', name: 'JSON.parse(text)', fn: () => JSON.parse(jsonText) },
-  { group: 'JSON decode', name: 'json.decode', fn: () => json.decode(T, ssJson) },
-  { group: 'JSV encode', name: 'jsv.encode', fn: () => jsv.encode(T, customer) },
-  { group: 'JSV decode', name: 'jsv.decode', fn: () => jsv.decode(T, jsvText) },
-  { group: 'XML encode', name: 'hand-written string-concat emitter', fn: () => handwrittenCustomerInfoXml(customer) },
-  { group: 'XML encode', name: 'xml.encode', fn: () => xml.encode(T, customer) },
-  { group: 'XML encode', name: 'xmlbuilder2 (same bytes, tree prebuilt)', fn: () => xmlbuilder2Emit() },
-  { group: 'XML decode', name: 'txml.parse (untyped, no namespaces)', fn: () => txmlParse(xmlText) },
-  { group: 'XML decode', name: 'xml.decode (typed, namespace-checked)', fn: () => xml.decode(T, xmlText) },
-  { group: 'XML decode', name: 'fast-xml-parser parse', fn: () => fxp.parse(xmlText) },
-  { group: 'XML decode', name: 'fast-xml-parser XMLValidator.validate', fn: () => XMLValidator.validate(xmlText) },
-];
+const fxp = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, removeNSPrefix: false });
+const benches = [];
+const texts = {};
+for (const [doc, { type, value }] of Object.entries(documents)) {
+  const plainJson = JSON.stringify(value);
+  const t = { json: json.encode(type, value), jsv: jsv.encode(type, value), xml: xml.encode(type, value), plainJson };
+  texts[doc] = t;
+  const fjs = fastJsonStringifyFor(type);
+  const zod = zodSchemaOf(type);
+  // The peers must do the same job, or the ratios mean nothing.
+  if (!isDeepStrictEqual(JSON.parse(fjs(value)), JSON.parse(plainJson))) throw new Error(`bench: fast-json-stringify does not write the document for ${doc}`);
+  zod.parse(JSON.parse(plainJson));
+  const add = (group, name, fn, bytes) => benches.push({ group: `${doc}: ${group}`, name: `${doc}: ${name}`, doc, label: name, fn, bytes });
+  add('JSON encode', 'JSON.stringify', () => JSON.stringify(value), plainJson.length);
+  add('JSON encode', 'fast-json-stringify', () => fjs(value), plainJson.length);
+  add('JSON encode', 'json.encode', () => json.encode(type, value), t.json.length);
+  add('JSON decode', 'JSON.parse', () => JSON.parse(plainJson), plainJson.length);
+  add('JSON decode', 'JSON.parse + zod', () => zod.parse(JSON.parse(plainJson)), plainJson.length);
+  add('JSON decode', 'json.decode', () => json.decode(type, t.json), t.json.length);
+  add('JSV encode', 'jsv.encode', () => jsv.encode(type, value), t.jsv.length);
+  add('JSV decode', 'jsv.decode', () => jsv.decode(type, t.jsv), t.jsv.length);
+  if (doc === 'realistic') {
+    if (handwrittenCustomerInfoXml(value) !== t.xml) throw new Error('bench: the hand-written emitter and xml.encode disagree');
+    const xb2 = xmlbuilder2For(t.xml);
+    if (xb2() !== t.xml) throw new Error('bench: the xmlbuilder2 baseline does not reproduce xml.encode');
+    add('XML encode', 'hand-written emitter', () => handwrittenCustomerInfoXml(value), t.xml.length);
+    add('XML encode', 'xmlbuilder2 (same bytes)', xb2, t.xml.length);
+  }
+  add('XML encode', 'xml.encode', () => xml.encode(type, value), t.xml.length);
+  add('XML decode', 'txml.parse', () => txmlParse(t.xml), t.xml.length);
+  add('XML decode', 'fast-xml-parser', () => fxp.parse(t.xml), t.xml.length);
+  add('XML decode', 'xml.decode', () => xml.decode(type, t.xml), t.xml.length);
+}
 
-console.log(`dto-formats bench: Node ${process.version}, ${rounds} rounds × ~${batchMs} ms, interleaved`);
-console.log(`document: CustomerInfo, JSON ${jsonText.length} chars, ServiceStack JSON ${ssJson.length}, JSV ${jsvText.length}, XML ${xmlText.length}\n`);
+log(`dto-formats bench: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${rounds} rounds × ~${batchMs} ms, interleaved`);
+for (const [doc, t] of Object.entries(texts)) {
+  log(`${doc}: JSON ${t.plainJson.length} chars (ServiceStack ${t.json.length}), JSV ${t.jsv.length}, XML ${t.xml.length}`);
+}
 const r = runInterleaved(benches, { rounds, batchMs });
-const ns = (name) => r.get(name).ns;
+const ns = (doc, label) => r.get(`${doc}: ${label}`).ns;
 
+const results = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), rounds, batchMs, documents: {} };
 let group = '';
 for (const b of benches) {
   if (b.group !== group) {
     group = b.group;
-    console.log(`\n${group}`);
+    log(`\n${group}`);
   }
   const x = r.get(b.name);
-  console.log(`  ${b.name.padEnd(42)} ${formatNs(x.ns).padStart(10)}   (${formatNs(x.spread[0])} – ${formatNs(x.spread[1])})`);
+  const mbPerS = b.bytes / x.ns / 1e-9 / 1e6;
+  log(`  ${b.label.padEnd(28)} ${formatNs(x.ns).padStart(10)}   (${formatNs(x.spread[0])} – ${formatNs(x.spread[1])})  ${mbPerS.toFixed(0).padStart(5)} MB/s`);
+  results.documents[b.doc] ??= { bytes: { json: texts[b.doc].json.length, jsv: texts[b.doc].jsv.length, xml: texts[b.doc].xml.length }, benches: {} };
+  results.documents[b.doc].benches[b.label] = { ns: Math.round(x.ns), mbPerS: Number(mbPerS.toFixed(1)) };
 }
 
-const ratios = [
-  ['json.encode / JSON.stringify', ns('json.encode') / ns('JSON.stringify(obj)'), 'ServiceStack JSON vs plain JSON'],
-  ['json.decode / JSON.parse', ns('json.decode') / ns('JSON.parse(text)'), 'typed, validating decode'],
-  ['jsv.encode / JSON.stringify', ns('jsv.encode') / ns('JSON.stringify(obj)'), 'target ≤ 1.0 (issue 3)'],
-  ['jsv.decode / JSON.parse', ns('jsv.decode') / ns('JSON.parse(text)'), 'target ≤ 1.5 (issue 3)'],
-  ['xml.encode / hand-written emitter', ns('xml.encode') / ns('hand-written string-concat emitter'), 'target ≤ 1.2 (issue 4)'],
-  ['xmlbuilder2 / xml.encode', ns('xmlbuilder2 (same bytes, tree prebuilt)') / ns('xml.encode'), 'why the encoder writes strings'],
-  ['xml.decode / txml.parse', ns('xml.decode (typed, namespace-checked)') / ns('txml.parse (untyped, no namespaces)'), 'target ≤ 1.0 (issue 4)'],
-  ['fast-xml-parser / xml.decode', ns('fast-xml-parser parse') / ns('xml.decode (typed, namespace-checked)'), ''],
-];
-console.log('\nratios (median of interleaved rounds; < 1 means dto-formats is faster)');
-for (const [name, ratio, note] of ratios) console.log(`  ${name.padEnd(36)} ${ratio.toFixed(2).padStart(6)}×   ${note}`);
+const ratiosOf = (doc) => ({
+  jsonEncode: ns(doc, 'json.encode') / ns(doc, 'JSON.stringify'),
+  jsonDecode: ns(doc, 'json.decode') / ns(doc, 'JSON.parse'),
+  jsvEncode: ns(doc, 'jsv.encode') / ns(doc, 'JSON.stringify'),
+  jsvDecode: ns(doc, 'jsv.decode') / ns(doc, 'JSON.parse'),
+  ...(doc === 'realistic' ? { xmlEncode: ns(doc, 'xml.encode') / ns(doc, 'hand-written emitter') } : {}),
+  xmlDecode: ns(doc, 'xml.decode') / ns(doc, 'txml.parse'),
+});
+const peersOf = (doc) => ({
+  fastJsonStringify: ns(doc, 'fast-json-stringify') / ns(doc, 'JSON.stringify'),
+  zodDecode: ns(doc, 'JSON.parse + zod') / ns(doc, 'JSON.parse'),
+  fastXmlParser: ns(doc, 'fast-xml-parser') / ns(doc, 'txml.parse'),
+  ...(doc === 'realistic' ? { xmlbuilder2: ns(doc, 'xmlbuilder2 (same bytes)') / ns(doc, 'hand-written emitter') } : {}),
+});
+const round2 = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number(v.toFixed(3))]));
+// The headline ratios are the realistic CustomerInfo's, the document the issues' targets name.
+results.ratios = round2(ratiosOf('realistic'));
+results.peers = round2(peersOf('realistic'));
+results.byDocument = Object.fromEntries(Object.keys(documents).map((d) => [d, { ratios: round2(ratiosOf(d)), peers: round2(peersOf(d)) }]));
+// Streaming figures come from bench/streaming.mjs (a 1 GB run takes minutes); keep the last ones.
+const previous = out !== '-' && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+results.streaming = previous?.streaming ?? null;
+
+log('\nratios, realistic CustomerInfo (dto-formats ÷ baseline; < 1 means dto-formats is faster)');
+for (const [k, v] of Object.entries(results.ratios)) log(`  ${k.padEnd(18)} ${v.toFixed(2).padStart(6)}×`);
+log('peers, same run (peer ÷ its baseline)');
+for (const [k, v] of Object.entries(results.peers)) log(`  ${k.padEnd(18)} ${v.toFixed(2).padStart(6)}×`);
+if (out === '-') process.stdout.write(JSON.stringify(results) + '\n');
+else {
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  log(`\nwritten: ${out}`);
+}
