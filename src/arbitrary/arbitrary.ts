@@ -10,10 +10,12 @@
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
-import type { ClassDescriptor, DictionaryDescriptor, TypeDescriptor } from '../schema/descriptors.js';
+import { typeLabel, type ClassDescriptor, type DictionaryDescriptor, type TypeDescriptor } from '../schema/descriptors.js';
 import { defaultValue } from '../schema/defaults.js';
-import { doubleArbitrary, int32Arbitrary } from './numbers.js';
-import { keyArbitrary, textArbitrary, type ArbitraryFormat } from './text.js';
+import { enumArbitrary, enumValueOf } from './enums.js';
+import { keyAfterAll, type WireFormat } from './equivalence.js';
+import { scalarArbitrary } from './scalars.js';
+import { keyArbitrary, type ArbitraryFormat } from './text.js';
 
 export type { ArbitraryFormat } from './text.js';
 
@@ -130,8 +132,50 @@ function selfContaining(classes: Set<ClassDescriptor>): Set<ClassDescriptor> {
   return out;
 }
 
-function distinctAfterLineBreaks(keys: readonly string[]): boolean {
-  return new Set(keys.map((k) => k.replace(/\r\n?/g, '\n'))).size === keys.length;
+/** The formats a value generated for `format` must travel through. */
+const FORMATS_OF: Record<ArbitraryFormat, readonly WireFormat[]> = {
+  json: ['json'],
+  jsv: ['jsv'],
+  xml: ['xml'],
+  all: ['json', 'jsv', 'xml'],
+};
+
+/**
+ * Whether the keys stay distinct through the formats (each alone, and in every order, which
+ * the chains exercise: checking each format alone and all of them in a row covers the merges
+ * these rules can make, since every rule only ever merges keys).
+ */
+function keysStayDistinct(formats: readonly WireFormat[], d: DictionaryDescriptor, keys: readonly string[]): boolean {
+  const chains = formats.length > 1 ? [...formats.map((f) => [f]), formats] : [formats];
+  return chains.every((chain) => new Set(keys.map((k) => keyAfterAll(chain, d.key, k))).size === keys.length);
+}
+
+/** The first member, through the type graph, whose type involves a scalar no format carries. */
+function refusedMember(t: TypeDescriptor, seen: Set<ClassDescriptor>): string | undefined {
+  switch (t.kind) {
+    case 'scalar':
+      return t.name === 'Object' ? '' : undefined;
+    case 'enum':
+      return undefined;
+    case 'nullable':
+    case 'list':
+      return refusedMember(t.of, seen);
+    case 'dictionary':
+      return refusedMember(t.key, seen) ?? refusedMember(t.value, seen);
+    case 'class': {
+      if (seen.has(t)) return undefined;
+      seen.add(t);
+      if (t.dictionary) {
+        const d = refusedMember(t.dictionary, seen);
+        if (d !== undefined) return d === '' ? t.name : d;
+      }
+      for (const p of t.properties) {
+        const m = refusedMember(p.type, seen);
+        if (m !== undefined) return m === '' ? `${t.name}.${p.name} (${typeLabel(p.type)})` : m;
+      }
+      return undefined;
+    }
+  }
 }
 
 /** The smallest instance: what the bounded recursion ends with. */
@@ -146,14 +190,22 @@ function smallest(c: ClassDescriptor): Record<string, unknown> {
 }
 
 function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
+  // Object is carried by no format: refuse up front, naming the member, rather than make
+  // values no codec accepts (or silently skip a member the type declares).
+  const refused = refusedMember(root, new Set());
+  if (refused !== undefined) {
+    throw new TypeError(
+      `dtoArbitrary: ${refused === '' ? typeLabel(root) : refused} is System.Object, which no wire format carries ` +
+        '(every codec refuses it with DtoFormatError code "unsupported"); no values of this type can be generated',
+    );
+  }
   const classes = [...reachableClasses(root, new Set())];
   const recursive = selfContaining(new Set(classes));
   const keyOf = new Map(classes.map((c, i) => [c, `c${i}`]));
   const depth = fc.createDepthIdentifier();
-  const text = textArbitrary(o.format);
   const keys = keyArbitrary(o.format);
   const input = o.shape === 'input';
-  const xmlLimits = o.format === 'xml' || o.format === 'all';
+  const formats = FORMATS_OF[o.format];
 
   // `tie` is only valid inside the letrec builder; the root, when it is not a class, is built
   // from the tied class arbitraries afterwards.
@@ -174,13 +226,15 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
     t.isValueType ? of(t) : fc.option(of(t), { nil: null, freq: 5 });
 
   const dictionary = (d: DictionaryDescriptor): Arbitrary<unknown> => {
-    // Key type is a scalar; the value model keys dictionaries by text, so other key types
-    // would need their own text form. Every ServiceStack DTO here uses String keys.
-    const k = d.key.name === 'String' ? keys : of(d.key).map((x) => String(x));
+    // The value model keys a dictionary by the key's canonical text (`ScalarRow.toKey`).
+    const k =
+      d.key.name === 'String' ? keys : scalarArbitrary(d.key.name, o.format).map((x) => (d.key.toKey as (v: unknown) => string)(x));
     const dict = fc.dictionary(k, slot(d.value), { maxKeys: o.maxLength, noNullPrototype: true, depthIdentifier: depth });
-    // XML writes every line break as LF, so keys differing only in CR would arrive as one key
-    // twice, which DCS refuses to read: XML cannot carry such a dictionary.
-    return xmlLimits ? dict.filter((v) => distinctAfterLineBreaks(Object.keys(v))) : dict;
+    // Keys a format changes can collide: XML writes every line break as LF, so keys differing
+    // only in CR arrive as one key twice, which DCS refuses to read; a format that changes a
+    // scalar (./equivalence.ts SCALAR_CHANGES) can merge two keys of it. Such a dictionary is
+    // not a value that format can carry.
+    return dict.filter((v) => keysStayDistinct(formats, d, Object.keys(v)));
   };
 
   const record = (c: ClassDescriptor): Arbitrary<unknown> => {
@@ -202,19 +256,12 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
   function of(t: TypeDescriptor): Arbitrary<unknown> {
     switch (t.kind) {
       case 'scalar':
-        switch (t.name) {
-          case 'String':
-            return text;
-          case 'Boolean':
-            return fc.boolean();
-          case 'Int32':
-            return int32Arbitrary;
-          case 'Double':
-            return doubleArbitrary;
-        }
-        break;
-      case 'enum':
-        return fc.constantFrom(...t.members.map((m) => m.name));
+        return scalarArbitrary(t.name, o.format, o.shape);
+      case 'enum': {
+        const names = enumArbitrary(t, o.format);
+        // Encoders also take the value as a number (CONTRIBUTING.md); `canonical` maps it back.
+        return input ? fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: names.map((n) => Number(enumValueOf(t, n))) }) : names;
+      }
       case 'nullable':
         return of(t.of);
       case 'list':
@@ -224,7 +271,6 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
       case 'class':
         return classRef(t);
     }
-    throw new Error(`no arbitrary for ${JSON.stringify(t)}`);
   }
 
   let byKey: Record<string, Arbitrary<unknown>> = {};

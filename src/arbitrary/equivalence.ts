@@ -44,8 +44,22 @@
  * Compact and pretty/indented forms of one format carry the same values (JSV pretty: within
  * `jsvPrettyCanCarry`).
  */
-import type { ClassDescriptor, TypeDescriptor } from '../schema/descriptors.js';
+import type { ClassDescriptor, DictionaryDescriptor, ScalarDescriptor, TypeDescriptor } from '../schema/descriptors.js';
 import { defaultValue } from '../schema/defaults.js';
+import { ScalarProblem, type ScalarName } from '../schema/scalars.js';
+import {
+  INT64_MAX,
+  INT64_MIN,
+  TICKS_PER_DAY,
+  TICKS_PER_MILLISECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  UNIX_EPOCH_TICKS,
+  type DateTimeOffsetValue,
+  type DateTimeValue,
+  type TimeSpanValue,
+} from '../schema/values.js';
+import { enumText } from './enums.js';
 
 /** The three wire formats, by codec name. */
 export type WireFormat = 'json' | 'jsv' | 'xml';
@@ -74,27 +88,200 @@ type Leaf = (t: TypeDescriptor, v: unknown) => unknown;
 interface Rules {
   /** What becomes of a string (value or dictionary key). */
   readonly text?: (s: string) => string;
+  /** What becomes of a (non-null, canonical) scalar value other than a String. */
+  readonly scalar: (t: ScalarDescriptor, v: unknown) => unknown;
   readonly dropNullDictionaryValues: boolean;
   readonly nullClassElementIsDefault: boolean;
   readonly blankOnlyElementIsEmpty: boolean;
 }
 
+/** The value model's canonical form of an encoder input: the schema's own `coerce` (what every encoder applies first). */
+function coerced(t: ScalarDescriptor, v: unknown): unknown {
+  const c = (t.coerce as (x: unknown) => unknown)(v);
+  return c instanceof ScalarProblem ? v : c;
+}
+
 const CANONICAL: Rules = {
+  scalar: coerced,
   dropNullDictionaryValues: false,
   nullClassElementIsDefault: false,
   blankOnlyElementIsEmpty: false,
 };
 
+// ---------------------------------------------------------------------------------------
+// The scalar changes, each restated from the reference (no codec code is reused here).
+
+/**
+ * `DateTimeExtensions.ToUnixTimeMs` (ServiceStack.Text): `(long)TimeSpan.TotalMilliseconds` of
+ * the time since 1970, i.e. the tick difference as a double, divided by 10 000, truncated
+ * toward zero. The reader (`FromUnixTimeMs`) gives back whole milliseconds.
+ */
+function throughUnixMs(utcTicks: bigint): bigint {
+  const ms = Math.trunc(Number(utcTicks - UNIX_EPOCH_TICKS) / 10_000);
+  return UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MILLISECOND;
+}
+
+/** JSON DateTime: the WCF `\/Date(ms[±hhmm|-0000])\/` form carries whole milliseconds of the instant. */
+function jsonDateTime(v: DateTimeValue): DateTimeValue {
+  const off = v.kind === 'Local' ? BigInt(v.offsetMinutes ?? 0) * TICKS_PER_MINUTE : 0n;
+  const utc = throughUnixMs(v.ticks - off);
+  return v.kind === 'Local' ? { ticks: utc + off, kind: 'Local', offsetMinutes: v.offsetMinutes ?? 0 } : { ticks: utc, kind: v.kind };
+}
+
+/** JSON DateTimeOffset: the same milliseconds of the UTC instant, then the offset. */
+function jsonDateTimeOffset(v: DateTimeOffsetValue): DateTimeOffsetValue {
+  const off = BigInt(v.offsetMinutes) * TICKS_PER_MINUTE;
+  return { ticks: throughUnixMs(v.ticks - off) + off, offsetMinutes: v.offsetMinutes };
+}
+
+/**
+ * JSV DateTime (`DateTimeSerializer.ToShortestXsdDateTimeString`): midnight is written as the
+ * date alone (`yyyy-MM-dd`), so its Kind is lost and it reads back Unspecified; at any other
+ * time Utc keeps its `Z`, and Unspecified and Local are written with an offset (`zzz`, the
+ * host's zone: `+00:00` for Unspecified on the UTC host the codecs assume, a Local value's
+ * own), so Unspecified reads back as Local with offset 0. Ticks are kept (7 fraction digits).
+ */
+function jsvDateTime(v: DateTimeValue): DateTimeValue {
+  if (v.ticks % TICKS_PER_DAY === 0n) return { ticks: v.ticks, kind: 'Unspecified' };
+  if (v.kind === 'Utc') return v;
+  return { ticks: v.ticks, kind: 'Local', offsetMinutes: v.kind === 'Local' ? v.offsetMinutes ?? 0 : 0 };
+}
+
+/**
+ * .NET Core's custom numeric format `0.0000000` of a double: the double's 15 significant digits
+ * (`DoublePrecisionCustomFormat`), rounded half away from zero to 7 places; returned as ticks
+ * (units of 10^-7).
+ */
+function sevenPlacesOf(x: number): bigint {
+  const [mant, exp] = x.toExponential(14).split('e') as [string, string];
+  const digits = BigInt(mant.replace('.', '')); // 15 digits: x = digits × 10^(e-14)
+  const shift = Number(exp) - 14 + 7; // ticks = digits × 10^shift
+  if (shift >= 0) return digits * 10n ** BigInt(shift);
+  const div = 10n ** BigInt(-shift);
+  const q = digits / div;
+  return digits % div >= div / 2n ? q + 1n : q;
+}
+
+/**
+ * JSON/JSV TimeSpan (`TimeSpanConverter.ToXsdDuration`/`FromXsdDuration`): the writer works
+ * in doubles — ticks as a double, divided by 10^7 into seconds, whole days/hours/minutes cut
+ * off, the seconds left written with at most 7 places (via 15 significant digits) — and the
+ * reader adds the parts exactly (decimal). So the ticks survive while they fit a double's
+ * precision and are rounded beyond (from about a year of ticks); MinValue and MaxValue are
+ * fixed texts and come back exactly.
+ */
+function xsdDurationTicks(ticks: bigint): bigint {
+  if (ticks === INT64_MIN || ticks === INT64_MAX) return ticks;
+  const negative = ticks < 0n;
+  const t = Number(negative ? -ticks : ticks);
+  const total = t / 10_000_000;
+  const whole = Math.trunc(total);
+  const sec = whole % 60;
+  const remaining = sec + (total - whole);
+  const back = BigInt(whole - sec) * TICKS_PER_SECOND + (remaining > 0 ? sevenPlacesOf(remaining) : 0n);
+  return negative ? -back : back;
+}
+
+/** A scalar change of one format: `change` applies it to a canonical value; `why` is the reason and its source. */
+export interface ScalarChange {
+  readonly change: (v: never) => unknown;
+  readonly why: string;
+}
+
+/**
+ * What each format changes in a scalar's value, per scalar (complete over `ScalarName`, so a
+ * new scalar must be considered here): an entry for a format means that format changes
+ * values of that scalar, and how; no entry means the format carries every value exactly.
+ */
+export const SCALAR_CHANGES: { readonly [N in ScalarName]: Partial<Record<WireFormat, ScalarChange>> } = {
+  String: {},
+  Boolean: {},
+  Byte: {},
+  SByte: {},
+  Int16: {},
+  UInt16: {},
+  Int32: {},
+  UInt32: {},
+  Int64: {},
+  UInt64: {},
+  Single: {},
+  Double: {},
+  Decimal: {},
+  Char: {},
+  DateTime: {
+    json: {
+      change: jsonDateTime,
+      why:
+        'ServiceStack writes a DateTime as \\/Date(ms)\\/ (Utc), \\/Date(ms-0000)\\/ (Unspecified), \\/Date(ms±hhmm)\\/ (Local): ' +
+        'whole milliseconds of the instant, truncated toward zero from a double (jsv-and-json.md §6.1; DateTimeSerializer.WriteWcfJsonDate, DateTimeExtensions.ToUnixTimeMs)',
+    },
+    jsv: {
+      change: jsvDateTime,
+      why:
+        'ToShortestXsdDateTimeString writes midnight as yyyy-MM-dd (Kind lost: Unspecified) and Unspecified with the host offset ' +
+        '(read back as Local +00:00) (jsv-and-json.md §2.5; DateTimeSerializer.ToShortestXsdDateTimeString)',
+    },
+  },
+  DateTimeOffset: {
+    json: {
+      change: jsonDateTimeOffset,
+      why: 'WriteWcfJsonDateTimeOffset writes whole milliseconds of the UTC instant (ToUnixTimeMs) and the offset (DateTimeSerializer.cs)',
+    },
+  },
+  TimeSpan: {
+    json: { change: (v: TimeSpanValue) => ({ ticks: xsdDurationTicks(v.ticks) }), why: 'TimeSpanConverter.ToXsdDuration computes in doubles: ticks beyond a double\'s precision are rounded' },
+    jsv: { change: (v: TimeSpanValue) => ({ ticks: xsdDurationTicks(v.ticks) }), why: 'TimeSpanConverter.ToXsdDuration computes in doubles: ticks beyond a double\'s precision are rounded' },
+  },
+  Guid: {},
+  'Byte[]': {},
+  Uri: {},
+  Object: {},
+};
+
+function scalarRule(format: WireFormat): (t: ScalarDescriptor, v: unknown) => unknown {
+  return (t, v) => {
+    const c = SCALAR_CHANGES[t.name][format];
+    return c === undefined ? v : (c.change as (x: unknown) => unknown)(v);
+  };
+}
+
 const RULES: Readonly<Record<WireFormat, Rules>> = {
-  json: { dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: false },
-  jsv: { dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: true },
+  json: { scalar: scalarRule('json'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: false },
+  jsv: { scalar: scalarRule('jsv'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: true },
   xml: {
     text: (s) => s.replace(/\r\n?/g, '\n'),
+    scalar: scalarRule('xml'),
     dropNullDictionaryValues: false,
     nullClassElementIsDefault: false,
     blankOnlyElementIsEmpty: false,
   },
 };
+
+/** Text scalars: what the format's text rule (XML line breaks) applies to. */
+const isText = (t: ScalarDescriptor): boolean => t.name === 'String' || t.name === 'Uri';
+
+function scalar(rules: Rules, t: ScalarDescriptor, v: unknown): unknown {
+  if (isText(t) && typeof v === 'string') return rules.text ? rules.text(v) : v;
+  return rules.scalar(t, v);
+}
+
+/** A dictionary key after `rules`: text keys by the text rule, other keys as their scalar, back to key text. */
+function keyAfter(rules: Rules, keyType: ScalarDescriptor, k: string): string {
+  if (isText(keyType)) return rules.text ? rules.text(k) : k;
+  const v = (keyType.fromKey as (x: string) => unknown)(k);
+  if (v instanceof ScalarProblem) return k;
+  return (keyType.toKey as (x: unknown) => string)(rules.scalar(keyType, v));
+}
+
+/**
+ * The key `k` of a dictionary keyed by `keyType` becomes after a trip through `formats` in
+ * turn (the generator uses it to leave out dictionaries whose keys a format would merge).
+ */
+export function keyAfterAll(formats: readonly WireFormat[], keyType: ScalarDescriptor, k: string): string {
+  let key = keyAfter(CANONICAL, keyType, k);
+  for (const f of formats) key = keyAfter(RULES[f], keyType, key);
+  return key;
+}
 
 /**
  * A non-empty string of .NET white space (`char.IsWhiteSpace`) that the JSV writer leaves bare:
@@ -106,9 +293,10 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
   if (v === null || v === undefined) return v;
   switch (t.kind) {
     case 'scalar':
-      return t.name === 'String' && rules.text && typeof v === 'string' ? rules.text(v) : v;
+      return scalar(rules, t, v);
     case 'enum':
-      return v;
+      // Encoders take a number or bigint as well as the text (CONTRIBUTING.md).
+      return typeof v === 'number' && Number.isInteger(v) ? enumText(t, BigInt(v)) : typeof v === 'bigint' ? enumText(t, v) : v;
     case 'nullable':
       return apply(rules, t.of, v);
     case 'list': {
@@ -127,21 +315,20 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
       });
     }
     case 'dictionary':
-      return entries(rules, t.value, v);
+      return entries(rules, t, v);
     case 'class':
-      if (t.dictionary) return entries(rules, t.dictionary.value, v);
+      if (t.dictionary) return entries(rules, t.dictionary, v);
       return members(rules, t, v);
   }
 }
 
-function entries(rules: Rules, valueType: TypeDescriptor, v: unknown): unknown {
+function entries(rules: Rules, d: DictionaryDescriptor, v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const x = (v as Record<string, unknown>)[k];
     if ((x === null || x === undefined) && rules.dropNullDictionaryValues) continue;
-    const key = rules.text ? rules.text(k) : k;
-    own(out, key, x === null || x === undefined ? null : apply(rules, valueType, x));
+    own(out, keyAfter(rules, d.key, k), x === null || x === undefined ? null : apply(rules, d.value, x));
   }
   return out;
 }
@@ -181,15 +368,42 @@ export function expectedAfterAll(formats: readonly WireFormat[], type: TypeDescr
   return v;
 }
 
-/** `Object.is` on scalars, so NaN equals NaN and -0 differs from 0; text shows both. */
-function show(v: unknown): string {
+/** Shows a value in a difference: -0, bigints (`12n`) and byte arrays (`Uint8Array[1,2]`) visibly. */
+export function showValue(v: unknown): string {
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'bigint') return `${v}n`;
   if (v === undefined) return 'absent';
   try {
-    return JSON.stringify(v).slice(0, 200);
+    return JSON.stringify(v, (_k, x: unknown) =>
+      typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `Uint8Array[${[...x].join(',')}]` : typeof x === 'number' && Object.is(x, -0) ? '-0' : x,
+    ).slice(0, 200);
   } catch {
     return String(v);
   }
+}
+const show = showValue;
+
+/**
+ * One scalar value equals another: `Object.is` on primitives (NaN equals NaN, -0 differs from
+ * 0, bigints by value); byte arrays byte by byte; `Date`s (encoder input) by instant; the
+ * value objects of DateTime/DateTimeOffset/TimeSpan member by member (`Object.is`).
+ */
+export function sameScalarValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array && b instanceof Uint8Array) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) {
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+    return false;
+  }
+  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**
@@ -205,6 +419,7 @@ export function firstDifference(type: TypeDescriptor, actual: unknown, expected:
   }
   switch (type.kind) {
     case 'scalar':
+      return sameScalarValue(actual, expected) ? undefined : `${path}: ${show(actual)} ≠ ${show(expected)}`;
     case 'enum':
       return Object.is(actual, expected) ? undefined : `${path}: ${show(actual)} ≠ ${show(expected)}`;
     case 'nullable':

@@ -17,8 +17,22 @@
  */
 export { dtoArbitrary, type DtoArbitraryOptions, type ValueShape } from './arbitrary.js';
 export { textArbitrary, keyArbitrary, AWKWARD_KEYS, isXmlChar, xmlCanCarry, type ArbitraryFormat } from './text.js';
-export { int32Arbitrary, doubleArbitrary } from './numbers.js';
+export { int32Arbitrary, doubleArbitrary, singleArbitrary, intArbitrary, bigIntArbitrary } from './numbers.js';
 export {
+  SCALAR_ARBITRARIES,
+  scalarArbitrary,
+  decimalText,
+  type ScalarArbitraryRow,
+  type ScalarArbitraryTable,
+  type ScalarRefusal,
+} from './scalars.js';
+export { enumArbitrary, enumText, enumValueOf, isEnumText } from './enums.js';
+export {
+  SCALAR_CHANGES,
+  keyAfterAll,
+  sameScalarValue,
+  showValue,
+  type ScalarChange,
   canonical,
   defaultInstance,
   expectedAfter,

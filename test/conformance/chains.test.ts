@@ -1,5 +1,6 @@
 /**
- * Cross-format chains: a value carried through several formats in turn ends as the
+ * Cross-format chains (over the Evo Voice registry and the scalar zoo, a row each): a value
+ * carried through several formats in turn ends as the
  * composition of each format's equivalence (`expectedAfterAll`), and once it is at the fixed
  * point of every format (`expectedAfterAll` over all three), a second lap writes identical
  * bytes in every format and every intermediate value is that same value.
@@ -12,7 +13,7 @@ import { COMPACT, FORMATS, FORMS, type WireForm } from './support/formats.js';
 import { chainLabel, lap } from './support/laps.js';
 import { runs, TEST_TIMEOUT } from './support/profile.js';
 import { checkProperty } from './support/record.js';
-import { TYPE_CASES, typeCase } from './support/types.js';
+import { REGISTRIES, typeCase, type TypeCase } from './support/types.js';
 
 const RUNS = runs(300);
 
@@ -25,11 +26,11 @@ const CHAINS: WireForm[][] = [
 ];
 
 /** A value of any type case, named by id so counterexamples print small. */
-function anyTypeValue(prettyJsv: boolean): fc.Arbitrary<{ id: string; value: unknown }> {
-  return fc.oneof(...TYPE_CASES.map(({ id, type }) => valuesFor('all', type, prettyJsv).map((value) => ({ id, value }))));
+function anyTypeValue(cases: readonly TypeCase[], prettyJsv: boolean): fc.Arbitrary<{ id: string; value: unknown }> {
+  return fc.oneof(...cases.map(({ id, type }) => valuesFor('all', type, prettyJsv).map((value) => ({ id, value }))));
 }
 
-describe('cross-format chains', () => {
+for (const registry of REGISTRIES) describe(`cross-format chains, ${registry.label}`, () => {
   for (const forms of CHAINS) {
     const label = chainLabel(forms);
     const formats = forms.map((f) => f.format);
@@ -39,8 +40,8 @@ describe('cross-format chains', () => {
         const prettyJsv = forms.includes(FORMS['jsv-pretty']);
         checkProperty(
           ctx,
-          `chain › ${label}`,
-          fc.property(anyTypeValue(prettyJsv), ({ id, value }) => {
+          `chain › ${label}${registry.row}`,
+          fc.property(anyTypeValue(registry.cases, prettyJsv), ({ id, value }) => {
             const { type } = typeCase(id);
             const first = lap(forms, type, value);
             assertSame(type, first.last, expectedAfterAll(formats, type, value), `${label} from the generated value`, ...forms.map((f, i): [string, string] => [f.label, first.texts[i]!]));

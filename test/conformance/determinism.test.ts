@@ -1,5 +1,5 @@
 /**
- * Determinism of every writer: the same value gives the same bytes twice, a copy whose
+ * Determinism of every writer (Evo Voice and scalar zoo): the same value gives the same bytes twice, a copy whose
  * class instances list their members in another order gives the same bytes (members are
  * written in the type's order, not the object's), and encoding leaves its input untouched.
  * Dictionary entries keep their order in every format, so only class members are shuffled.
@@ -11,20 +11,20 @@ import { failWith, valuesForForm } from './support/checks.js';
 import { ALL_FORMS } from './support/formats.js';
 import { runs, TEST_TIMEOUT } from './support/profile.js';
 import { checkProperty } from './support/record.js';
-import { TYPE_CASES, typeCase } from './support/types.js';
+import { REGISTRIES, typeCase } from './support/types.js';
 import { deepCopy, shuffledMembers } from './support/values.js';
 
 const RUNS = runs(300);
 
-describe('determinism', () => {
+for (const registry of REGISTRIES) describe(`determinism, ${registry.label}`, () => {
   for (const form of ALL_FORMS) {
     it(
       `${form.label}: same bytes twice, whatever the member order of the input; input untouched`,
       (ctx) => {
-        const values = fc.oneof(...TYPE_CASES.map(({ id, type }) => valuesForForm(form, type).map((value) => ({ id, value }))));
+        const values = fc.oneof(...registry.cases.map(({ id, type }) => valuesForForm(form, type).map((value) => ({ id, value }))));
         checkProperty(
           ctx,
-          `determinism › ${form.label}`,
+          `determinism › ${form.label}${registry.row}`,
           fc.property(values, fc.integer(), ({ id, value }, seed) => {
             const { type } = typeCase(id);
             const before = deepCopy(type, value);

@@ -54,7 +54,7 @@ export default class ConformanceReporter implements Reporter {
     }
 
     // Corpora first, then the properties, the fuzzing and the generator's own checks.
-    const GROUPS = ['corpus', 'round trip', 'chain', 'determinism', 'tolerance', 'scalars', 'equivalence', 'fuzz', 'arbitrary'];
+    const GROUPS = ['corpus', 'round trip', 'chain', 'determinism', 'tolerance', 'scalars', 'equivalence', 'unsupported', 'fuzz', 'arbitrary'];
     const group = (n: string): number => {
       const g = GROUPS.indexOf(n.split(' › ')[0]!);
       return g < 0 ? GROUPS.length : g;

@@ -11,12 +11,12 @@ import { assertSame, failWith, valuesFor, valuesForForm } from './support/checks
 import { FORMS } from './support/formats.js';
 import { runs, TEST_TIMEOUT } from './support/profile.js';
 import { checkProperty } from './support/record.js';
-import { TYPE_CASES, typeCase } from './support/types.js';
+import { REGISTRIES, typeCase } from './support/types.js';
 import { reverseMembers, shuffleMembers } from './support/xml-shuffle.js';
 
 const RUNS = runs(300);
 
-describe('decode tolerance', () => {
+for (const registry of REGISTRIES) describe(`decode tolerance, ${registry.label}`, () => {
   for (const [compact, pretty] of [
     [FORMS.json, FORMS['json-pretty']],
     [FORMS.jsv, FORMS['jsv-pretty']],
@@ -25,10 +25,10 @@ describe('decode tolerance', () => {
     it(
       `${pretty.label} reads as ${compact.label}`,
       (ctx) => {
-        const values = fc.oneof(...TYPE_CASES.map(({ id, type }) => valuesForForm(pretty, type).map((value) => ({ id, value }))));
+        const values = fc.oneof(...registry.cases.map(({ id, type }) => valuesForForm(pretty, type).map((value) => ({ id, value }))));
         checkProperty(
           ctx,
-          `tolerance › ${pretty.label} = ${compact.label}`,
+          `tolerance › ${pretty.label} = ${compact.label}${registry.row}`,
           fc.property(values, ({ id, value }) => {
             const { type } = typeCase(id);
             const c = compact.encode(type, value);
@@ -46,10 +46,10 @@ describe('decode tolerance', () => {
     it(
       `XML ${indented ? 'indented' : 'compact'}: members of every class element in any order read the same (default mode)`,
       (ctx) => {
-        const values = fc.oneof(...TYPE_CASES.map(({ id, type }) => valuesFor('xml', type).map((value) => ({ id, value }))));
+        const values = fc.oneof(...registry.cases.map(({ id, type }) => valuesFor('xml', type).map((value) => ({ id, value }))));
         checkProperty(
           ctx,
-          `tolerance › XML ${indented ? 'indented' : 'compact'}, members reordered`,
+          `tolerance › XML ${indented ? 'indented' : 'compact'}, members reordered${registry.row}`,
           fc.property(values, fc.integer(), ({ id, value }, seed) => {
             const { type } = typeCase(id);
             const xml = xmlCodec.encode(type, value, { pretty: indented });

@@ -15,6 +15,12 @@ export function withMemberOrder(type: TypeDescriptor, v: unknown, order: (keys: 
   if (v === null || v === undefined || typeof v !== 'object') return v;
   switch (type.kind) {
     case 'scalar':
+      // Scalar values that are objects (DateTime, TimeSpan, Uint8Array, a Date or byte array
+      // given as input) are copied too, so that an encoder that mutates one is caught.
+      if (v instanceof Uint8Array) return new Uint8Array(v);
+      if (v instanceof Date) return new Date(v.getTime());
+      if (Array.isArray(v)) return [...(v as unknown[])];
+      return { ...(v as Record<string, unknown>) };
     case 'enum':
       return v;
     case 'nullable':
