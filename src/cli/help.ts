@@ -1,5 +1,20 @@
 /** The `--help` texts. Every command's text ends with examples that work as written from the repo root. */
 
+/** The options of every command that resolves a registry (src/cli/schema-options.ts). */
+export const SCHEMA_HELP = `Schema options (every command):
+  --schema FILE      the API's DTOs: its /types/metadata (or /metadata/app.json) JSON document;
+                     default: the built-in Evo Voice DTOs
+  --case CASE        JSON/JSV member names: camel (a ServiceStack host's default), pascal
+                     (ServiceStack.Text outside a host) or snake
+  --enum-as-integer  JSON/JSV write every enum as its number (JsConfig.TreatEnumAsInteger)
+  --exclude-default-values
+                     JSON/JSV omit members that hold their default (JsConfig.ExcludeDefaultValues)
+  --include-null-values
+                     JSON/JSV write null members as null (JsConfig.IncludeNullValues)
+  --contract-namespace CLRNS=URI
+                     XML namespace for the types of .NET namespace CLRNS that have no
+                     [DataContract(Namespace)] ([assembly: ContractNamespace]); repeatable`;
+
 export const EXIT_CODES = `Exit codes:
   0  success
   1  invalid input (a document that does not decode, an unreadable/empty/binary/too large file)
@@ -16,16 +31,21 @@ Commands:
   sample    print the sample a ServiceStack metadata page shows for a type
   types     list the registered DTO types
   describe  show a type's members, wire names, .NET types, descriptions and routes
+  codegen   write TypeScript types for the DTOs (and the name → type map of the typed API)
 
 Options:
   -h, --help     help for dto-formats or a command (dto-formats convert --help)
   -v, --version  print the version
   --debug        print stack traces of unexpected errors
 
+Every command reads the DTOs of any ServiceStack API from --schema FILE (its /types/metadata
+document); without it, the built-in Evo Voice DTOs. See dto-formats convert --help.
+
 Examples:
   dto-formats convert fixtures/seeds/NewCustomer.request.rev1.jsv --type NewCustomer --revision 1 --to json
   dto-formats sample CustomerInfo --format xml --pretty
   dto-formats types
+  dto-formats types --schema fixtures/metadata/zoo.metadata.json
 
 ${EXIT_CODES}`;
 
@@ -40,7 +60,7 @@ Options:
   --to FORMAT        json | jsv | xml (required)
   --from FORMAT      json | jsv | xml; default: by file extension, else sniffed from the content
   --type NAME        the DTO type (e.g. CustomerInfo); may be omitted for XML, whose root names it
-  --revision N       API revision of the DTOs (default: the latest)
+  --revision N       API revision of the DTOs, for a schema that has several (default: the latest)
   --pretty           the metadata-page layout: JSV as JsvFormatter.Format, XML indented
   --no-declaration   XML: omit <?xml version="1.0" encoding="utf-8"?>
   --newline NL       lf (default) or crlf, for --pretty
@@ -51,9 +71,13 @@ Options:
   --max-size SIZE    largest document read (default 256M)
   --verbose          say which format and type were chosen and why
 
+${SCHEMA_HELP}
+
 Examples:
   dto-formats convert fixtures/seeds/NewCustomer.request.rev1.jsv --type NewCustomer --revision 1 --to json
   dto-formats convert fixtures/seeds/CustomerInfo.response.rev2.xml --to jsv --pretty
+  dto-formats convert fixtures/seeds/SetCustomerStagingMode.request.rev2.xml --to json --case pascal
+  dto-formats convert fixtures/metadata/zoo/Everything.xml --schema fixtures/metadata/zoo.metadata.json --to json
   cat order.json | dto-formats convert - --type PatchCustomer --to xml --no-declaration
   dto-formats convert fixtures/oracle/vectors --to jsv -o /tmp/jsv-out
 
@@ -67,11 +91,13 @@ file:line:col: path: message (the format editors and compilers understand).
 Options:
   --type NAME     the DTO type; may be omitted for XML
   --from FORMAT   json | jsv | xml; default: by extension, else sniffed
-  --revision N    API revision (default: the latest)
+  --revision N    API revision, for a schema that has several (default: the latest)
   --strict        also report what the server would silently drop (XML member order)
   --lenient       accept what the server accepts silently (bad values kept at their default)
   --max-size SIZE largest document read (default 256M)
   --quiet         print nothing for valid files
+
+${SCHEMA_HELP}
 
 Examples:
   dto-formats validate fixtures/seeds/CustomerInfo.response.rev2.xml
@@ -87,7 +113,7 @@ one "String" key per dictionary, nesting cut at the same depth as ServiceStack.
 
 Options:
   --format FORMAT    json | jsv | xml (required)
-  --revision N       API revision (default: the latest)
+  --revision N       API revision, for a schema that has several (default: the latest)
   --pretty           the metadata-page layout (JSV formatter, indented XML)
   --no-declaration   XML: omit the XML declaration (the metadata pages omit it)
   --newline NL       lf (default) or crlf
@@ -95,38 +121,75 @@ Options:
                      as the JSV pages and the older XML page show) or nil (as the newer XML
                      page of seed 003 shows)
 
+${SCHEMA_HELP}
+
 Examples:
   dto-formats sample NewCustomer --format jsv --pretty --revision 1
   dto-formats sample CustomerInfo --format xml --pretty --no-declaration --data nil
+  dto-formats sample Everything --schema fixtures/metadata/zoo.metadata.json --format json --include-null-values
 
 ${EXIT_CODES}`;
 
-export const TYPES_HELP = `Usage: dto-formats types [--revision N] [--json]
+export const TYPES_HELP = `Usage: dto-formats types [--schema FILE] [--revision N] [--json]
 
-Lists the registered DTO types: name, kind, .NET namespace and, for request DTOs, the route.
+Lists the registered DTO types: name, .NET namespace and role (request with its routes,
+response, class, struct, dictionary, enum; int and [Flags] enums marked), and the XML name
+and namespace where they are not the .NET ones ([DataContract], nested and generic types).
 
 Options:
-  --revision N  API revision (default: the latest)
+  --revision N  API revision, for a schema that has several (default: the latest)
   --json        machine-readable output
+
+${SCHEMA_HELP}
 
 Examples:
   dto-formats types
   dto-formats types --revision 1 --json
+  dto-formats types --schema fixtures/metadata/zoo.metadata.json
 
 ${EXIT_CODES}`;
 
-export const DESCRIBE_HELP = `Usage: dto-formats describe NAME [--revision N] [--json]
+export const DESCRIBE_HELP = `Usage: dto-formats describe NAME [--schema FILE] [--revision N] [--json]
 
 Shows a type: its .NET name and namespace, base class, members in wire order with wire
-name, .NET name, .NET type and description; enum members; routes, verb and response for
-request DTOs.
+name, .NET name, .NET type, DataMember name/order/EmitDefaultValue/IsRequired and
+description; struct, generic arguments and XML name where they apply; enum members with
+their values and wire texts ([EnumMember]), [Flags] and whether JSON/JSV write numbers;
+routes, verb and response for request DTOs. NAME is a short name (CustomerInfo) or, where
+two namespaces share it, the .NET full name (Voice.Api.Customers.CustomerInfo).
 
 Options:
-  --revision N  API revision (default: the latest)
+  --revision N  API revision, for a schema that has several (default: the latest)
   --json        machine-readable output
+
+${SCHEMA_HELP}
 
 Examples:
   dto-formats describe PatchCustomer
   dto-formats describe BillingSettings --revision 1
+  dto-formats describe Renamed --schema fixtures/metadata/zoo.metadata.json
+  dto-formats describe Permissions --schema fixtures/metadata/zoo.metadata.json --json
+
+${EXIT_CODES}`;
+
+export const CODEGEN_HELP = `Usage: dto-formats codegen [--schema FILE] [-o FILE] [--map-name NAME]
+
+Writes TypeScript declarations for the DTOs in the value model the codecs read and write:
+one interface per class (members by wire name; Int64 as bigint, Decimal as string,
+DateTime as DateTimeValue…, imported as types from 'dto-formats'), one union type per enum,
+and a name → type map, so that bind<Map>(registry).json.decode('Hello', text) is a Hello.
+The profile flags change the member names (--case) as they change the wire. On the built-in
+registry it writes src/dtos/types.ts exactly (npm run gen:types).
+
+Options:
+  -o, --output FILE  write to FILE (atomically) instead of stdout
+  --map-name NAME    the name of the type map interface (default: the registry's name in
+                     PascalCase + Types: EvoVoiceTypes, ZooTypes for zoo.metadata.json)
+
+${SCHEMA_HELP}
+
+Examples:
+  dto-formats codegen --schema fixtures/metadata/zoo.metadata.json
+  dto-formats codegen --map-name EvoVoiceTypes
 
 ${EXIT_CODES}`;

@@ -27,7 +27,7 @@ describe('help and version', () => {
     expect(r.out).toMatch(/2 {2}usage error/);
   });
 
-  it.each(['convert', 'validate', 'sample', 'types', 'describe'])('%s --help shows usage and an example', (cmd) => {
+  it.each(['convert', 'validate', 'sample', 'types', 'describe', 'codegen'])('%s --help shows usage and an example', (cmd) => {
     const r = cli([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`^Usage: dto-formats ${cmd}`));
@@ -35,7 +35,7 @@ describe('help and version', () => {
   });
 
   it('every example in the help texts runs successfully', () => {
-    for (const cmd of ['', 'convert', 'validate', 'sample', 'types', 'describe']) {
+    for (const cmd of ['', 'convert', 'validate', 'sample', 'types', 'describe', 'codegen']) {
       const help = cli(cmd ? [cmd, '--help'] : ['--help']).out;
       const examples = help.split('Examples:\n')[1]!.split('\n\n')[0]!.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('dto-formats '));
       for (const ex of examples) {
@@ -87,6 +87,7 @@ describe('exit codes and messages', () => {
     [['convert', '--to', 'json', '--bogus'], /convert: Unknown option '--bogus'/],
     [['sample', 'Nope', '--format', 'jsv'], /unknown type "Nope"/],
     [['describe'], /name exactly one type/],
+    [['constructor'], /unknown command "constructor"/],
   ])('usage error → 2: %j', (args, message) => {
     const r = cli(args);
     expect(r.code).toBe(2);

@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { evoVoice } from '../../dtos/index.js';
 import { DtoFormatError, usageError } from '../../errors.js';
 import { codecs, type AnyCodec } from '../../formats/index.js';
-import { flag, parse, revision, str, type Parsed } from '../args.js';
+import type { Schema } from '../../schema/registry.js';
+import { flag, str, type Parsed } from '../args.js';
+import type { Command, CommandContext } from '../command.js';
 import { chooseInputCodec, chooseType, requireCodec } from '../documents.js';
 import { CONVERT_HELP } from '../help.js';
 import { DEFAULT_MAX_BYTES, expandInputs, InputError, parseSize, readFileText, readStdinText, writeFileAtomic } from '../input.js';
@@ -61,8 +62,7 @@ interface Job {
   name: string;
 }
 
-function convertOne(job: Job, p: Parsed, to: AnyCodec, io: Io): string {
-  const schema = evoVoice.at(revision(p, 'convert'));
+function convertOne(schema: Schema, job: Job, p: Parsed, to: AnyCodec, io: Io): string {
   const { encode, decode } = codecOptions(p, 'convert');
   const from = chooseInputCodec(str(p, 'from'), job.path, job.text);
   const type = chooseType(schema, str(p, 'type'), from.value, job.text, job.name);
@@ -80,27 +80,26 @@ function outputName(relative: string, to: AnyCodec): string {
   return stem + to.extensions[0]!;
 }
 
-export async function convert(argv: string[], io: Io): Promise<number> {
-  const p = parse('convert', argv, OPTIONS);
-  if (flag(p, 'help')) {
-    io.out(CONVERT_HELP + '\n');
-    return 0;
-  }
+function check(p: Parsed): void {
   const toName = str(p, 'to');
   if (toName === undefined) throw usageError(`convert: --to FORMAT is required (${codecs.map((c) => c.name).join(', ')})`);
-  const to = requireCodec(toName, '--to');
+  requireCodec(toName, '--to');
   if (str(p, 'from') !== undefined) requireCodec(str(p, 'from')!, '--from');
   codecOptions(p, 'convert');
+  maxSize(p, 'convert');
+}
+
+async function run({ schema, args: p, io }: CommandContext): Promise<number> {
+  const to = requireCodec(str(p, 'to')!, '--to');
   const max = maxSize(p, 'convert');
-  // Check --type and --revision before reading anything, so a typo is a usage error (2) at once.
-  const schema = evoVoice.at(revision(p, 'convert'));
+  // Check --type before reading anything, so a typo is a usage error (2) at once.
   if (str(p, 'type') !== undefined) schema.requireClass(str(p, 'type')!);
   const output = str(p, 'output');
   const args = p.positionals.length ? p.positionals : ['-'];
 
   if (args.length === 1 && args[0] === '-') {
     const text = await readStdinText(max);
-    return emit(convertOne({ text, path: undefined, name: '<stdin>' }, p, to, io), output, io);
+    return emit(convertOne(schema, { text, path: undefined, name: '<stdin>' }, p, to, io), output, io);
   }
   if (args.includes('-')) throw usageError('convert: "-" (stdin) cannot be mixed with other inputs');
 
@@ -109,7 +108,7 @@ export async function convert(argv: string[], io: Io): Promise<number> {
   if (files.length === 1 && !fromDirectory) {
     const f = files[0]!;
     const text = readFileText(f.path, max);
-    return emit(convertOne({ text, path: f.path, name: f.path }, p, to, io), output, io);
+    return emit(convertOne(schema, { text, path: f.path, name: f.path }, p, to, io), output, io);
   }
 
   // Batch: several files or a directory → an output directory, failures reported at the end.
@@ -121,7 +120,7 @@ export async function convert(argv: string[], io: Io): Promise<number> {
   for (const f of files) {
     try {
       const text = readFileText(f.path, max);
-      const result = convertOne({ text, path: f.path, name: f.path }, p, to, io);
+      const result = convertOne(schema, { text, path: f.path, name: f.path }, p, to, io);
       writeFileAtomic(join(output, outputName(f.relative, to)), result);
     } catch (e) {
       // Flags were checked up front, so a usage error here concerns this file (its type or format).
@@ -136,6 +135,8 @@ export async function convert(argv: string[], io: Io): Promise<number> {
   for (const f of failures) io.err(`failed: ${f}\n`);
   return failures.length ? 1 : 0;
 }
+
+export const convert: Command = { name: 'convert', options: OPTIONS, help: CONVERT_HELP, check, run };
 
 function emit(text: string, output: string | undefined, io: Io): number {
   if (output !== undefined) {

@@ -1,11 +1,10 @@
-import { evoVoice } from '../../dtos/index.js';
-import { DtoFormatError } from '../../errors.js';
+import { DtoFormatError, usageError } from '../../errors.js';
 import { codecs } from '../../formats/index.js';
-import { flag, parse, revision, str } from '../args.js';
+import { flag, str, type Parsed } from '../args.js';
+import type { Command, CommandContext } from '../command.js';
 import { chooseInputCodec, chooseType, requireCodec } from '../documents.js';
 import { VALIDATE_HELP } from '../help.js';
 import { expandInputs, InputError, readFileText } from '../input.js';
-import type { Io } from '../io.js';
 import { codecOptions, maxSize } from './convert.js';
 
 const OPTIONS = {
@@ -29,15 +28,14 @@ function report(file: string, e: DtoFormatError): string {
   return `${pos}: ${where ? `${where}: ` : ''}${msg} [${e.format ?? 'input'} ${e.code}]`;
 }
 
-export async function validate(argv: string[], io: Io): Promise<number> {
-  const p = parse('validate', argv, OPTIONS);
-  if (flag(p, 'help')) {
-    io.out(VALIDATE_HELP + '\n');
-    return 0;
-  }
-  if (p.positionals.length === 0) throw new DtoFormatError({ code: 'usage', detail: 'validate: name at least one FILE or DIR (see dto-formats validate --help)' });
+function check(p: Parsed): void {
+  if (p.positionals.length === 0) throw usageError('validate: name at least one FILE or DIR (see dto-formats validate --help)');
   if (str(p, 'from') !== undefined) requireCodec(str(p, 'from')!, '--from');
-  const schema = evoVoice.at(revision(p, 'validate'));
+  codecOptions(p, 'validate');
+  maxSize(p, 'validate');
+}
+
+async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   if (str(p, 'type') !== undefined) schema.requireClass(str(p, 'type')!);
   const { decode } = codecOptions(p, 'validate');
   const max = maxSize(p, 'validate');
@@ -60,3 +58,5 @@ export async function validate(argv: string[], io: Io): Promise<number> {
   if (files.length > 1) io.err(`${files.length - bad} valid, ${bad} invalid\n`);
   return bad ? 1 : 0;
 }
+
+export const validate: Command = { name: 'validate', options: OPTIONS, help: VALIDATE_HELP, check, run };
