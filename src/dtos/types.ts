@@ -1,4 +1,4 @@
-// Generated from the Evo Voice registry by `npm run gen:types`; do not edit.
+// Generated from the Evo Voice registry by `dto-formats codegen`; do not edit.
 // Members are those of the latest revision (2); `@since` marks newer ones.
 
 /** .NET `Voice.Api.EntityInfo` */
