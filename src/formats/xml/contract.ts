@@ -6,6 +6,7 @@
  */
 import type { ClassDescriptor, PropertyDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
 import { contractName, contractNamespace } from '../../schema/data-contract.js';
+import { XML_SCALARS } from './scalars.js';
 
 export {
   ARRAYS_NS,
@@ -32,9 +33,25 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  */
 export function childNamespaceToDeclare(ownerNamespace: string, type: TypeDescriptor): string | undefined {
   const t = type.kind === 'nullable' ? type.of : type;
-  if (t.kind === 'scalar' || t.kind === 'enum') return undefined;
+  // DateTimeOffset is a class contract (in …/System), so it declares like one.
+  if ((t.kind === 'scalar' && XML_SCALARS[t.name].contract !== 'class') || t.kind === 'enum') return undefined;
   const ns = contractNamespace(t);
   return ns && ns !== ownerNamespace ? ns : undefined;
+}
+
+/** Whether values of `t` are System.Object (directly or as items/values of collections). */
+export function carriesObject(t: TypeDescriptor): boolean {
+  switch (t.kind) {
+    case 'scalar':
+      return XML_SCALARS[t.name].contract === 'none';
+    case 'nullable':
+    case 'list':
+      return carriesObject(t.of);
+    case 'dictionary':
+      return carriesObject(t.key) || carriesObject(t.value);
+    default:
+      return false;
+  }
 }
 
 export interface XmlMember {

@@ -21,16 +21,20 @@ import { typeLabel } from '../../schema/descriptors.js';
 import { defaultValue } from '../../schema/defaults.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { compiledPerDescriptor } from '../common/compile.js';
-import { Failure } from '../common/failure.js';
-import { INT32_MAX, INT32_MIN } from '../common/numbers.js';
+import { fail, Failure } from '../common/failure.js';
+import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
+import type { DateTimeValue } from '../../schema/values.js';
 import { setOwn } from '../common/objects.js';
 import {
   ARRAYS_NS,
   contractName,
+  carriesObject,
   contractNamespace,
   keyValueName,
   xmlMembers,
 } from './contract.js';
+import { xmlEnum } from './enums.js';
+import { dateTimeOffsetOf, XML_SCALARS, type XmlScalar } from './scalars.js';
 import { END, internNamespace, Scanner, TEXT, trimXml } from './scanner.js';
 
 export type MemberOrder = 'any' | 'strict' | 'dcs';
@@ -52,73 +56,112 @@ function valueFail(sc: Scanner, code: DtoErrorCode, expected: string, text: stri
 }
 
 // ---------------------------------------------------------------------------------------------
-// Primitive values (datacontract.md §11–§12)
+// Primitive values and enums (datacontract.md §11–§14; the forms are in scalars.ts)
 
-const INTEGER = /^[+-]?[0-9]+$/;
-const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-
-function parseBoolean(sc: Scanner, text: string): boolean {
-  switch (trimXml(text)) {
-    case 'true':
-    case '1':
-      return true;
-    case 'false':
-    case '0':
-      return false;
-  }
-  return valueFail(sc, 'type', 'Boolean (true, false, 1 or 0)', text);
+function xmlRow(n: ScalarName): XmlScalar<ScalarName> {
+  return XML_SCALARS[n] as unknown as XmlScalar<ScalarName>;
 }
 
-function parseInt32(sc: Scanner, text: string): number {
-  const t = trimXml(text);
-  if (!INTEGER.test(t)) return valueFail(sc, 'type', 'Int32', text);
-  const v = Number(t);
-  if (v < INT32_MIN || v > INT32_MAX) return valueFail(sc, 'range', 'Int32', text);
-  return v === 0 ? 0 : v;
+/** A reader per scalar, compiled once per descriptor. */
+type ScalarReader = (t: ScalarDescriptor) => Reader;
+
+/** The element's text through the scalar's XML row; what it refuses is an error at the text. */
+function textReader(expected?: string): ScalarReader {
+  return (t) => {
+    const parse = xmlRow(t.name).parse;
+    const label = expected ?? t.name;
+    return (sc) => {
+      const text = sc.readText();
+      const v = parse(text);
+      return v instanceof ScalarProblem ? valueFail(sc, v.code, label, text) : v;
+    };
+  };
 }
 
-/**
- * `XmlConvert.ToDouble`: `INF`/`-INF`, then invariant `double.Parse` (which also knows `NaN`,
- * `Infinity`, `-Infinity`). Overflow (`1e400`) is a range error, as on Mono/.NET Framework.
- */
-function parseDouble(sc: Scanner, text: string): number {
-  const t = trimXml(text);
-  switch (t) {
-    case 'INF':
-    case 'Infinity':
-      return Infinity;
-    case '-INF':
-    case '-Infinity':
-      return -Infinity;
-    case 'NaN':
-      return NaN;
-  }
-  if (!DECIMAL.test(t)) return valueFail(sc, 'type', 'Double', text);
-  const v = Number(t);
-  if (v === Infinity || v === -Infinity) return valueFail(sc, 'range', 'Double', text);
-  return v;
+/** Members DCS requires of a DateTimeOffset (DateTimeOffsetAdapter: both IsRequired), in its namespace. */
+const dateTimeOffsetReader: ScalarReader = (t) => {
+  const ns = contractNamespace(t);
+  const nsId = internNamespace(ns);
+  const inner = 'DateTime then OffsetMinutes';
+  return (sc, order) => {
+    const start = sc.tagPos;
+    let dateTime: DateTimeValue | undefined;
+    let offset: number | undefined;
+    for (;;) {
+      const tok = sc.next();
+      if (tok === END) break;
+      if (tok === TEXT) {
+        if (sc.skipWhitespaceText()) continue;
+        textInElement(sc, 'DateTimeOffset');
+      }
+      const here = sc.nsId === nsId;
+      if (here && sc.local === 'DateTime' && dateTime === undefined) {
+        const text = sc.readText();
+        const v = XML_SCALARS.DateTime.parse(text);
+        dateTime = v instanceof ScalarProblem ? valueFail(sc, v.code, 'DateTime', text) : v;
+      } else if (here && sc.local === 'OffsetMinutes' && offset === undefined) {
+        const text = sc.readText();
+        const v = XML_SCALARS.Int16.parse(text);
+        offset = v instanceof ScalarProblem ? valueFail(sc, v.code, 'OffsetMinutes (Int16)', text) : v;
+      } else unknownElement(sc, order, inner);
+    }
+    if (dateTime === undefined || offset === undefined) {
+      return sc.failAt(start, 'type', {
+        expected: `element <${dateTime === undefined ? 'DateTime' : 'OffsetMinutes'}> in namespace ${ns}`,
+        found: 'the end of the DateTimeOffset',
+        detail: 'DataContractSerializer requires both members',
+      });
+    }
+    const v = dateTimeOffsetOf(dateTime, offset);
+    return v instanceof ScalarProblem ? sc.failAt(start, v.code, { expected: 'DateTimeOffset', detail: v.detail ?? 'out of range' }) : v;
+  };
+};
+
+/** System.Object needs `i:type` and a schema-free value: not carried. */
+function unsupportedObject(): never {
+  return fail({
+    code: 'unsupported',
+    expected: 'a DTO member of a concrete type',
+    detail: 'System.Object members are not carried by DataContract XML (DCS reads them by i:type)',
+  });
 }
+
+const SCALAR_READERS: { readonly [N in ScalarName]: ScalarReader } = {
+  String: () => (sc) => sc.readText(),
+  Boolean: textReader('Boolean (true, false, 1 or 0)'),
+  Byte: textReader(),
+  SByte: textReader(),
+  Int16: textReader(),
+  UInt16: textReader(),
+  Int32: textReader(),
+  UInt32: textReader(),
+  Int64: textReader(),
+  UInt64: textReader(),
+  Single: textReader(),
+  Double: textReader(),
+  Decimal: textReader(),
+  Char: textReader('Char (a UTF-16 code, 0 to 65535)'),
+  DateTime: textReader('DateTime (xs:dateTime)'),
+  DateTimeOffset: dateTimeOffsetReader,
+  TimeSpan: textReader('TimeSpan (xs:duration)'),
+  Guid: textReader('Guid'),
+  'Byte[]': textReader('Byte[] (base64)'),
+  Uri: textReader(),
+  Object: () => unsupportedObject,
+};
 
 function scalarReader(t: ScalarDescriptor): Reader {
-  switch (t.name) {
-    case 'String':
-      return (sc) => sc.readText();
-    case 'Boolean':
-      return (sc) => parseBoolean(sc, sc.readText());
-    case 'Int32':
-      return (sc) => parseInt32(sc, sc.readText());
-    case 'Double':
-      return (sc) => parseDouble(sc, sc.readText());
-  }
+  return SCALAR_READERS[t.name](t);
 }
 
 function enumReader(t: EnumDescriptor): Reader {
-  // Exact, case-sensitive member names; no trimming, no numbers (probes C09–C14).
-  const names = new Map(t.members.map((m) => [m.name, m.name]));
-  const expected = `a ${t.name} member`;
+  // Exact, case-sensitive member names; no trimming, no numbers (probes C09–C14); flags: names
+  // separated by spaces (enums.ts).
+  const x = xmlEnum(t);
+  const expected = t.isFlags ? `${t.name} members separated by spaces` : `a ${t.name} member`;
   return (sc) => {
     const text = sc.readText();
-    const v = names.get(text);
+    const v = x.read(text);
     return v !== undefined ? v : valueFail(sc, 'enum', expected, text);
   };
 }
@@ -176,7 +219,14 @@ function compileClass(c: ClassDescriptor): Reader {
   const types = members.map((m) => m.property.type);
   const valueTypes = types.map((t) => t.isValueType);
   const defaults = types.map((t) => defaultValue(t));
-  const ctorLists = members.map((m) => m.property.initializedByConstructor && m.property.type.kind === 'list');
+  // A struct default is a fresh object per read (the caller may change it).
+  const structDefaults = types.map((t) => t.kind === 'class' && t.isValueType);
+  // DCS runs the constructor of a class without [DataContract] only (4.4): a [DataContract]
+  // class is created uninitialized, so an omitted list stays null even in 'dcs' order.
+  const ctorLists = members.map((m) => !c.isDataContract && m.property.initializedByConstructor && m.property.type.kind === 'list');
+  const required = members.map((m) => m.property.isRequired);
+  const anyRequired = required.includes(true);
+  const objectMember = members.findIndex((m) => carriesObject(m.property.type));
   const readers: (Reader | undefined)[] = new Array<Reader | undefined>(n).fill(undefined);
   const expectedMember = `a member of ${c.name}`;
   const big = n > 31;
@@ -189,7 +239,19 @@ function compileClass(c: ClassDescriptor): Reader {
     return -1;
   };
 
+  if (objectMember >= 0) {
+    const wire = wires[objectMember]!;
+    return () => {
+      try {
+        return unsupportedObject();
+      } catch (e) {
+        throw e instanceof Failure ? e.at(wire) : e;
+      }
+    };
+  }
+
   return (sc, order) => {
+    const start = sc.tagPos;
     const obj: Record<string, unknown> = {};
     let last = -1;
     let seen = 0;
@@ -239,7 +301,15 @@ function compileClass(c: ClassDescriptor): Reader {
     }
     for (let i = 0; i < n; i++) {
       if (big ? seenBig![i] === 1 : ((seen >>> i) & 1) === 1) continue;
-      if (valueTypes[i]) obj[wires[i]!] = defaults[i];
+      if (anyRequired && required[i]) {
+        // [DataMember(IsRequired = true)] absent: DCS refuses the document ("Expecting element 'Needed'").
+        sc.failAt(start, 'type', {
+          expected: `element <${locals[i]}> in namespace ${members[i]!.ns}`,
+          found: `no ${locals[i]} in ${c.name}`,
+          detail: `${locals[i]} is a required member (DataMember IsRequired); DataContractSerializer rejects the document`,
+        });
+      }
+      if (valueTypes[i]) obj[wires[i]!] = structDefaults[i] ? defaultValue(types[i]!) : defaults[i];
       else if (order === 'dcs' && ctorLists[i]) obj[wires[i]!] = [];
     }
     return obj;
@@ -316,18 +386,20 @@ function compileList(t: ListDescriptor): Reader {
   };
 }
 
-/** The text of a key element as the dictionary key (JavaScript keys are strings). */
-function keyReader(t: ScalarDescriptor): (sc: Scanner, text: string) => string {
-  switch (t.name) {
-    case 'String':
-      return (_sc, text) => text;
-    case 'Boolean':
-      return (sc, text) => String(parseBoolean(sc, text));
-    case 'Int32':
-      return (sc, text) => String(parseInt32(sc, text));
-    case 'Double':
-      return (sc, text) => String(parseDouble(sc, text));
+/** The text of a key element as the dictionary key: the key's canonical text (`ScalarRow.toKey`). */
+function keyReader<N extends ScalarName>(t: ScalarDescriptor): (sc: Scanner, text: string) => string {
+  if (t.name === 'String') return (_sc, text) => text;
+  const xml = xmlRow(t.name);
+  if (xml.contract !== 'primitive') {
+    return (sc) => sc.failAt(sc.tagPos, 'unsupported', { detail: `a ${t.name} dictionary key is not carried by DataContract XML` });
   }
+  const row = SCALARS[t.name as N];
+  const toKey = row.toKey as (v: unknown) => string;
+  const label = `a ${t.name} key`;
+  return (sc, text) => {
+    const v = xml.parse(text);
+    return v instanceof ScalarProblem ? valueFail(sc, v.code, label, text) : toKey(v);
+  };
 }
 
 /** An element DCS would drop without a word: dropped in 'dcs' order, an error otherwise. */

@@ -12,18 +12,19 @@ import type {
   DictionaryDescriptor,
   EnumDescriptor,
   ListDescriptor,
-  NullableDescriptor,
   ScalarDescriptor,
   TypeDescriptor,
 } from '../../schema/descriptors.js';
 import { typeLabel } from '../../schema/descriptors.js';
 import { defaultValue } from '../../schema/defaults.js';
+import { SCALARS, ScalarProblem, type ScalarName, type ScalarRow } from '../../schema/scalars.js';
 import { fail, Failure } from '../common/failure.js';
-import { formatXmlDouble, isInt32, parseDouble, parseInt32 } from '../common/numbers.js';
+import { formatXmlDouble } from '../common/numbers.js';
 import { describeFound } from '../../errors.js';
 import { isPlainObject } from '../common/objects.js';
 import {
   ARRAYS_NS,
+  carriesObject,
   childNamespaceToDeclare,
   contractName,
   contractNamespace,
@@ -32,6 +33,8 @@ import {
   xmlMembers,
   XSI_NS,
 } from './contract.js';
+import { xmlEnum } from './enums.js';
+import { dateTimeOffsetParts, XML_SCALARS, type Escape, type XmlScalar } from './scalars.js';
 import { Scope } from './scope.js';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
@@ -111,69 +114,49 @@ function escapeCrlf(s: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scalars
+// Scalars and enums
 
 function typeError(expected: string, v: unknown): never {
   fail({ code: 'type', expected, found: describeFound(v) });
 }
 
-/** Text of a primitive or enum value, or a Failure when `v` is of the wrong kind. */
-type Format = (v: unknown) => string;
-
-function scalarFormat(t: TypeDescriptor, esc: (s: string) => string): Format {
-  switch (t.kind) {
-    case 'scalar':
-      switch (t.name) {
-        case 'String':
-          return (v) => (typeof v === 'string' ? esc(v) : typeError('String', v));
-        case 'Boolean':
-          return (v) => (v === true ? 'true' : v === false ? 'false' : typeError('Boolean', v));
-        case 'Int32':
-          return (v) => {
-            if (isInt32(v)) return v === 0 ? '0' : String(v);
-            if (typeof v === 'number' && Number.isInteger(v)) {
-              fail({ code: 'range', expected: 'Int32', found: String(v) });
-            }
-            return typeError('Int32', v);
-          };
-        case 'Double':
-          return (v) => (typeof v === 'number' ? formatXmlDouble(v) : typeError('Double', v));
-      }
-      break;
-    case 'enum': {
-      const names = new Set(t.members.map((m) => m.name));
-      const label = `a ${t.name} member`;
-      return (v) => {
-        if (typeof v === 'string' && names.has(v)) return v;
-        return fail({ code: 'enum', expected: label, found: describeFound(v) });
-      };
-    }
-    case 'nullable':
-      return scalarFormat(t.of, esc);
-  }
-  throw new Error(`not a scalar type: ${typeLabel(t)}`);
+/** A value `coerce` refused: a `type` or `range` error naming the .NET type. */
+function refused(p: ScalarProblem, expected: string, v: unknown): never {
+  fail({ code: p.code, expected, found: describeFound(v), ...(p.detail !== undefined ? { detail: p.detail } : {}) });
 }
 
-/** Text of a dictionary key (keys are object property names, so always strings in JavaScript). */
-function keyFormat(t: TypeDescriptor, esc: (s: string) => string): (k: string) => string {
+/** System.Object needs `i:type` and a schema-free value: no member of that type is written. */
+function unsupportedObject(): never {
+  fail({
+    code: 'unsupported',
+    expected: 'a DTO member of a concrete type',
+    detail: 'System.Object members are not carried by DataContract XML (DCS writes them with i:type)',
+  });
+}
+
+function enumRefused(t: EnumDescriptor, v: unknown): never {
+  return fail({
+    code: 'enum',
+    expected: `a ${t.name} member${t.isFlags ? ' or a combination of members' : ''}`,
+    found: describeFound(v),
+    detail: typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? 'DataContractSerializer writes only member names' : undefined,
+  });
+}
+
+/** Text of a dictionary key: keys are object property names, the canonical key text of `ScalarRow.toKey`. */
+function keyFormat<N extends ScalarName>(t: TypeDescriptor, esc: Escape): (k: string) => string {
   if (t.kind !== 'scalar') throw new Error(`unsupported dictionary key ${typeLabel(t)}`);
-  switch (t.name) {
-    case 'String':
-      return esc;
-    case 'Int32':
-      return (k) => {
-        const r = parseInt32(k);
-        if ('value' in r) return String(r.value);
-        return fail({ code: r.error, expected: 'an Int32 key', found: describeFound(k) });
-      };
-    case 'Boolean':
-      return (k) => (k === 'true' || k === 'false' ? k : fail({ code: 'type', expected: 'a Boolean key', found: describeFound(k) }));
-    case 'Double':
-      return (k) => {
-        const d = parseDouble(k);
-        return d === undefined ? fail({ code: 'type', expected: 'a Double key', found: describeFound(k) }) : formatXmlDouble(d);
-      };
+  if (t.name === 'String') return esc;
+  const row = SCALARS[t.name as N];
+  const xml = XML_SCALARS[t.name as N];
+  if (xml.contract !== 'primitive') {
+    return () => fail({ code: 'unsupported', detail: `a ${t.name} dictionary key is not carried by DataContract XML` });
   }
+  const expected = `a ${t.name} key`;
+  return (k) => {
+    const c = row.fromKey(k);
+    return c instanceof ScalarProblem ? refused(c, expected, k) : xml.format(c, esc);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,9 +216,12 @@ function compileClass(c: ClassDescriptor, scope: Scope, depth: number, ctx: Ctx)
   const members = xmlMembers(c);
   const n = members.length;
   const wires = members.map((m) => m.property.wireName);
-  const writers = members.map((m) =>
-    compileElement(m.property.type, m.local, m.ns, childNamespaceToDeclare(m.ns, m.property.type), scope, depth, ctx, true),
-  );
+  const writers = members.map((m): Writer => {
+    // System.Object: refused whatever the value (null included), so the member is named at once.
+    if (carriesObject(m.property.type)) return unsupportedObject;
+    const w = compileElement(m.property.type, m.local, m.ns, childNamespaceToDeclare(m.ns, m.property.type), scope, depth, ctx, true);
+    return m.property.emitDefaultValue ? w : omittingDefault(m.property.type, w);
+  });
   const loop: Writer = (obj) => {
     const o = obj as Record<string, unknown>;
     let s = '';
@@ -249,6 +235,29 @@ function compileClass(c: ClassDescriptor, scope: Scope, depth: number, ctx: Ctx)
     return s;
   };
   return unrolled(wires, writers) ?? loop;
+}
+
+/**
+ * `[DataMember(EmitDefaultValue = false)]`: DCS leaves the member out when it holds
+ * `default(T)` (null for reference types and `Nullable<T>`, 0/false/… for value types, as
+ * .NET's equality sees it: `0.00m` and `-0.0` are defaults too).
+ */
+function omittingDefault(t: TypeDescriptor, w: Writer): Writer {
+  if (t.kind === 'scalar') {
+    const row = schemaRow(t.name);
+    const xml = xmlRow(t.name);
+    return (v) => {
+      if (v == null) return '';
+      const c = row.coerce(v);
+      return !(c instanceof ScalarProblem) && xml.isDefault(c) ? '' : w(v);
+    };
+  }
+  if (t.kind === 'enum') {
+    const x = xmlEnum(t);
+    return (v) => (v == null || x.isDefault(v) ? '' : w(v));
+  }
+  // Reference types, Nullable<T> and structs (whose member-wise equality is not compared here): null only.
+  return (v) => (v == null ? '' : w(v));
 }
 
 let codegen = true;
@@ -346,66 +355,166 @@ function qualified(scope: Scope, ns: string, local: string): string {
   return p ? `${p}:${local}` : local;
 }
 
+/** The tags of one element, fixed at compile time (each with its lead in the indented layout). */
+interface ElementShape {
+  /** Lead + start tag. */
+  readonly open: string;
+  /** End tag (no lead: text content ends on the same line). */
+  readonly close: string;
+  /** Lead + `<q … />`. */
+  readonly empty: string;
+  /** Lead + `<q … i:nil="true" />`. */
+  readonly nilTag: string;
+  /** The namespace bindings inside the element. */
+  readonly inner: Scope;
+  /** Depth of the element (root = 1). */
+  readonly depth: number;
+}
+
+/** An element writer for a scalar: `missing` is what a null/undefined value writes. */
+type ScalarElement = (t: ScalarDescriptor, shape: ElementShape, missing: Writer, ctx: Ctx) => Writer;
+
+function schemaRow(n: ScalarName): ScalarRow<ScalarName> {
+  return SCALARS[n] as unknown as ScalarRow<ScalarName>;
+}
+function xmlRow(n: ScalarName): XmlScalar<ScalarName> {
+  return XML_SCALARS[n] as unknown as XmlScalar<ScalarName>;
+}
+
+/** The generic text element: `coerce` the input, format it with the scalar's XML row. */
+const textElement: ScalarElement = (t, shape, missing, ctx) => {
+  const row = schemaRow(t.name);
+  const xml = xmlRow(t.name);
+  const { open, close } = shape;
+  const empty = xml.emptyIsSelfClosing ? shape.empty : open + close;
+  const esc = ctx.esc;
+  const label = t.name;
+  return (v) => {
+    if (v == null) return missing(v);
+    const c = row.coerce(v);
+    if (c instanceof ScalarProblem) return refused(c, label, v);
+    const text = xml.format(c, esc);
+    return text === '' ? empty : open + text + close;
+  };
+};
+
+/** `<p:local>` (or with `xmlns="ns"` when nothing binds `ns`) inside `scope`. */
+function childTags(scope: Scope, ns: string, local: string): { open: string; close: string } {
+  const p = scope.lookup(ns);
+  const q = p ? `${p}:${local}` : local;
+  return { open: `<${q}${p === undefined ? ` xmlns="${ns}"` : ''}>`, close: `</${q}>` };
+}
+
+/** DateTimeOffset: DCS's `DateTimeOffsetAdapter` class, `<DateTime>` (UTC) then `<OffsetMinutes>`, in System. */
+const dateTimeOffsetElement: ScalarElement = (t, shape, missing, ctx) => {
+  const row = SCALARS.DateTimeOffset;
+  const ns = contractNamespace(t);
+  const lead = leadOf(ctx, shape.depth + 1);
+  const dt = childTags(shape.inner, ns, 'DateTime');
+  const om = childTags(shape.inner, ns, 'OffsetMinutes');
+  const end = (ctx.style.pretty ? ctx.style.nl + indent(shape.depth - 1) : '') + shape.close;
+  return (v) => {
+    if (v == null) return missing(v);
+    const c = row.coerce(v);
+    if (c instanceof ScalarProblem) return refused(c, 'DateTimeOffset', v);
+    const p = dateTimeOffsetParts(c);
+    return shape.open + lead + dt.open + p.utc + dt.close + lead + om.open + p.offset + om.close + end;
+  };
+};
+
 /**
- * A primitive or enum element. Each kind gets its own closure with the formatting inline, and
- * whole elements are precomputed where the value set is small (booleans, enum members), so
- * the common member costs one property read and at most two concatenations.
+ * One element writer per scalar. The four scalars of the Evo Voice DTOs have their formatting
+ * inline and whole elements precomputed where the value set is small, so the common member
+ * costs one property read and at most two concatenations.
  */
-function scalarElement(
-  t: ScalarDescriptor | EnumDescriptor | NullableDescriptor,
-  open: string,
-  close: string,
-  nilTag: string,
-  member: boolean,
-  ctx: Ctx,
-): Writer {
-  const nullable = t.kind === 'nullable' || !t.isValueType;
-  const base = t.kind === 'nullable' ? t.of : t;
-  const label = typeLabel(base);
-  // What a missing value writes: nil, the .NET default (members) or an error (items, keys).
-  const missing: Writer = nullable
-    ? () => nilTag
-    : member
-      ? ((d) => () => d)(open + scalarFormat(base, ctx.esc)(defaultValue(base)) + close)
-      : (v) => fail({ code: 'type', expected: label, found: describeFound(v) });
-  if (base.kind === 'enum') {
-    const whole = new Map(base.members.map((m) => [m.name, open + m.name + close]));
-    const expected = `a ${base.name} member`;
+const SCALAR_ELEMENTS: { readonly [N in ScalarName]: ScalarElement } = {
+  String: (_t, { open, close }, missing, ctx) => {
+    const special = ctx.style.nl === '\n' ? SPECIAL_LF : SPECIAL_CRLF;
+    const nl = ctx.style.nl;
     return (v) => {
-      if (typeof v === 'string') {
-        const w = whole.get(v);
-        if (w !== undefined) return w;
-      }
-      return v == null ? missing(v) : fail({ code: 'enum', expected, found: describeFound(v) });
+      if (typeof v === 'string') return open + (special.test(v) ? escapeSlow(v, nl) : v) + close;
+      return v == null ? missing(v) : typeError('String', v);
     };
+  },
+  Boolean: (_t, { open, close }, missing) => {
+    const yes = open + 'true' + close;
+    const no = open + 'false' + close;
+    return (v) => (v === true ? yes : v === false ? no : v == null ? missing(v) : typeError('Boolean', v));
+  },
+  Byte: textElement,
+  SByte: textElement,
+  Int16: textElement,
+  UInt16: textElement,
+  Int32: (t, shape, missing, ctx) => {
+    const { open, close } = shape;
+    const slow = textElement(t, shape, missing, ctx);
+    return (v) => (typeof v === 'number' && (v | 0) === v ? open + (v === 0 ? '0' : String(v)) + close : slow(v));
+  },
+  UInt32: textElement,
+  Int64: textElement,
+  UInt64: textElement,
+  Single: textElement,
+  Double: (_t, { open, close }, missing) => (v) => {
+    if (typeof v === 'number') return open + formatXmlDouble(v) + close;
+    return v == null ? missing(v) : typeError('Double', v);
+  },
+  Decimal: textElement,
+  Char: textElement,
+  DateTime: textElement,
+  DateTimeOffset: dateTimeOffsetElement,
+  TimeSpan: textElement,
+  Guid: textElement,
+  'Byte[]': textElement,
+  Uri: textElement,
+  Object: () => unsupportedObject,
+};
+
+/** What a missing value-type member writes: its .NET default, computed on first need (DCS may be unable to write it). */
+function memberDefault(write: Writer, value: unknown): Writer {
+  let text: string | undefined;
+  return () => (text ??= write(value));
+}
+
+/** Enum elements: whole elements precomputed per member name; flag combinations and numbers computed. */
+function enumElement(t: EnumDescriptor, shape: ElementShape, missing: Writer): Writer {
+  const x = xmlEnum(t);
+  const { open, close } = shape;
+  const whole = new Map<string, string>();
+  for (const m of t.members) {
+    const text = x.write(m.name);
+    if (text !== undefined && !whole.has(m.name)) whole.set(m.name, text === '' ? shape.empty : open + text + close);
   }
-  switch (base.name) {
-    case 'String': {
-      const special = ctx.style.nl === '\n' ? SPECIAL_LF : SPECIAL_CRLF;
-      const nl = ctx.style.nl;
-      return (v) => {
-        if (typeof v === 'string') return open + (special.test(v) ? escapeSlow(v, nl) : v) + close;
-        return v == null ? missing(v) : typeError('String', v);
-      };
+  return (v) => {
+    if (typeof v === 'string') {
+      const w = whole.get(v);
+      if (w !== undefined) return w;
     }
-    case 'Boolean': {
-      const yes = open + 'true' + close;
-      const no = open + 'false' + close;
-      return (v) => (v === true ? yes : v === false ? no : v == null ? missing(v) : typeError('Boolean', v));
-    }
-    case 'Int32': {
-      const format = scalarFormat(base, ctx.esc);
-      return (v) => {
-        if (typeof v === 'number' && (v | 0) === v) return open + (v === 0 ? '0' : String(v)) + close;
-        return v == null ? missing(v) : open + format(v) + close;
-      };
-    }
-    case 'Double':
-      return (v) => {
-        if (typeof v === 'number') return open + formatXmlDouble(v) + close;
-        return v == null ? missing(v) : typeError('Double', v);
-      };
+    if (v == null) return missing(v);
+    const text = x.write(v);
+    if (text === undefined) return enumRefused(t, v);
+    return text === '' ? shape.empty : open + text + close;
+  };
+}
+
+/**
+ * A primitive or enum element (nullable unwrapped by the caller): `nullable` says whether a
+ * missing value is nil; otherwise a member writes its .NET default and an item is an error.
+ */
+function scalarElement(base: ScalarDescriptor | EnumDescriptor, shape: ElementShape, nullable: boolean, member: boolean, ctx: Ctx): Writer {
+  const label = typeLabel(base);
+  const fail_: Writer = (v) => fail({ code: 'type', expected: label, found: describeFound(v) });
+  const build = (missing: Writer): Writer =>
+    base.kind === 'enum' ? enumElement(base, shape, missing) : SCALAR_ELEMENTS[base.name](base, shape, missing, ctx);
+  if (nullable || !base.isValueType) {
+    const nil = shape.nilTag;
+    return build(() => nil);
   }
+  if (!member) return build(fail_);
+  const dflt = defaultValue(base);
+  let missing: Writer = fail_;
+  const w = build((v) => missing(v));
+  missing = memberDefault(build(fail_), dflt);
+  return w;
 }
 
 /**
@@ -438,19 +547,45 @@ function compileElement(
   const lead = leadOf(ctx, depth);
   const nilTag = `${lead}<${q}${decl} i:nil="true"${implicit} />`;
   const close = `</${q}>`;
+  const nullable = t.kind === 'nullable';
+  const base = t.kind === 'nullable' ? t.of : t;
 
-  if (t.kind === 'scalar' || t.kind === 'enum' || t.kind === 'nullable') {
-    const open = `${lead}<${q}${decl}${implicit}>`;
-    return scalarElement(t, open, close, nilTag, member, ctx);
+  if (base.kind === 'scalar' || base.kind === 'enum') {
+    const shape: ElementShape = {
+      open: `${lead}<${q}${decl}${implicit}>`,
+      close,
+      empty: `${lead}<${q}${decl}${implicit} />`,
+      nilTag,
+      inner,
+      depth,
+    };
+    return scalarElement(base, shape, nullable, member, ctx);
   }
+  return complexElement(base, nullable, member, q, decl, implicit, nilTag, inner, depth, ctx);
+}
 
-  // Complex: class, dictionary-derived class, dictionary or list.
+/** Class, struct, dictionary-derived class, dictionary or list. */
+function complexElement(
+  t: TypeDescriptor,
+  nullable: boolean,
+  member: boolean,
+  q: string,
+  decl: string,
+  implicit: string,
+  nilTag: string,
+  scope: Scope,
+  depth: number,
+  ctx: Ctx,
+): Writer {
+  let inner = scope;
   let openDecl = decl;
+  const lead = leadOf(ctx, depth);
+  const close = `</${q}>`;
   if (t.kind === 'list') {
     // CollectionDataContract.ChildElementNamespace, declared on the collection element itself.
     const itemNs = childNamespaceToDeclare(contractNamespace(t), t.of);
     if (itemNs !== undefined && inner.lookup(itemNs) === undefined) {
-      const p = `d${depth}p${counter++}`;
+      const p = `d${depth}p${decl === '' ? 1 : 2}`;
       openDecl += ` xmlns:${p}="${itemNs}"`;
       inner = inner.bind(p, itemNs);
     }
@@ -475,7 +610,13 @@ function compileElement(
     return (v) => (v == null ? nilTag : Array.isArray(v) ? write(v) : typeError(expected, v));
   }
   const expected = `${typeLabel(t)} (an object)`;
-  return (v) => (v == null ? nilTag : isPlainObject(v) ? write(v) : typeError(expected, v));
+  // A struct is never null: a missing member is default(T); a missing item cannot be written.
+  let missing: Writer = () => nilTag;
+  if (t.kind === 'class' && t.isValueType && !nullable) {
+    const label = typeLabel(t);
+    missing = member ? () => write(defaultValue(t)) : (v) => fail({ code: 'type', expected: label, found: describeFound(v) });
+  }
+  return (v) => (v == null ? missing(v) : isPlainObject(v) ? write(v) : typeError(expected, v));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,19 +646,28 @@ function rootWriter(t: TypeDescriptor, style: Style): Writer {
   const ns = contractNamespace(t);
   const attrs = ` xmlns:i="${XSI_NS}" xmlns="${ns}"`;
   const scope = Scope.EMPTY.bind('', ns).bind('i', XSI_NS);
-  if (t.kind === 'scalar' || t.kind === 'enum' || t.kind === 'nullable') {
-    const format = scalarFormat(t, ctx.esc);
-    w = (v) => (v == null ? `<${local} i:nil="true"${attrs} />` : `<${local}${attrs}>${format(v)}</${local}>`);
+  const base = t.kind === 'nullable' ? t.of : t;
+  if (base.kind === 'scalar' || base.kind === 'enum') {
+    const shape: ElementShape = {
+      open: `<${local}${attrs}>`,
+      close: `</${local}>`,
+      empty: `<${local}${attrs} />`,
+      nilTag: `<${local} i:nil="true"${attrs} />`,
+      inner: scope,
+      depth: 1,
+    };
+    // DCS writes a null graph as a nil root, whatever its type.
+    w = scalarElement(base, shape, true, false, ctx);
   } else {
-    const isList = t.kind === 'list';
-    const expected = isList ? `${typeLabel(t)} (an array)` : `${typeLabel(t)} (an object)`;
+    const isList = base.kind === 'list';
+    const expected = isList ? `${typeLabel(base)} (an array)` : `${typeLabel(base)} (an object)`;
     const tail = style.pretty ? style.nl : '';
     let content: Writer | undefined;
     w = (v) => {
       // DCS writes a null graph as a nil root (the xsi prefix declared after i:nil).
       if (v == null) return `<${local} i:nil="true"${attrs} />`;
       if (isList ? !Array.isArray(v) : !isPlainObject(v)) typeError(expected, v);
-      content ??= contentWriter(t, scope, 2, ctx);
+      content ??= contentWriter(base, scope, 2, ctx);
       const c = content(v);
       return c === '' ? `<${local}${attrs} />` : `<${local}${attrs}>${c}${tail}</${local}>`;
     };

@@ -15,6 +15,9 @@
 import type { DtoErrorCode } from '../../errors.js';
 import { fail, lineCol } from '../common/failure.js';
 import { XML_NS, XMLNS_NS, XSI_NS } from './contract.js';
+import { trimXml } from './scalars.js';
+
+export { trimXml };
 
 export const START = 1;
 export const END = 2;
@@ -801,16 +804,6 @@ export class Scanner {
   }
 }
 
-/** XML whitespace (space, tab, LF, CR) trimmed from both ends, as `XmlConvert` trims. */
-export function trimXml(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isWs(s.charCodeAt(a))) a++;
-  while (b > a && isWs(s.charCodeAt(b - 1))) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
-}
-
-/** The root element's local name and namespace URI, or undefined when the prolog/root tag is unreadable. */
 export function readRootName(text: string): { local: string; ns: string } | undefined {
   const sc = new Scanner(text, 1);
   try {

@@ -1,0 +1,109 @@
+/**
+ * Enums as DataContractSerializer writes and reads them (datacontract.md §11; EnumDataContract
+ * in dotnet/runtime; verified with the Mono oracle, fixtures/oracle/zoo):
+ *
+ * - Write: the member whose value equals the value, by name. Otherwise, for `[Flags]` only,
+ *   the members (declaration order, zero members skipped) whose bits are all in what remains,
+ *   separated by one space (`Write Execute`); bits left over, or a non-flags value no member
+ *   has, cannot be written (SerializationException), nor can 0 when no member is 0 for a
+ *   non-flags enum (so `default(Priority)` of an enum without a zero member is unwritable).
+ *   A flags 0 is the zero member's name, or no text when there is none.
+ * - Names, not `[EnumMember(Value)]` texts: DCS honours EnumMember only on an enum that has
+ *   `[DataContract]` (the oracle writes `Happy` for Mood's `happy-face`); the descriptors carry
+ *   no such flag for enums, so this codec writes member names.
+ * - Read: the exact, case-sensitive name (no trimming, no numbers); `[Flags]`: names separated
+ *   by spaces (runs of spaces and leading/trailing spaces allowed), or-ed; an empty text is 0.
+ *
+ * The value model is `Enum.ToString()` text (`Read, Write`, `42` for a value no member names);
+ * encoders also take a number or a bigint.
+ */
+import type { EnumDescriptor } from '../../schema/descriptors.js';
+
+export interface XmlEnum {
+  /** DCS's text of a value-model input, or undefined when the input is no value of the enum or DCS cannot write it. */
+  write(v: unknown): string | undefined;
+  /** The value-model text of an element's text, or undefined when DCS would refuse it. */
+  read(text: string): string | undefined;
+  /** `value == default(E)` (0). */
+  isDefault(v: unknown): boolean;
+}
+
+function valueOf(e: EnumDescriptor, byName: ReadonlyMap<string, bigint>, v: unknown): bigint | undefined {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const direct = byName.get(v);
+  if (direct !== undefined) return direct;
+  if (/^-?\d+$/.test(v)) return BigInt(v);
+  if (!e.isFlags) return undefined;
+  let acc = 0n;
+  for (const part of v.split(', ')) {
+    const x = byName.get(part);
+    if (x === undefined) return undefined;
+    acc |= x;
+  }
+  return acc;
+}
+
+/** `Enum.ToString()` of a value (dotnet/runtime Enum.cs: exact member, else flags from the highest value down). */
+export function enumToString(e: EnumDescriptor, value: bigint): string {
+  const exact = e.members.find((m) => m.value === value);
+  if (exact) return exact.name;
+  if (!e.isFlags || value === 0n) return value.toString();
+  const sorted = e.members.filter((m) => m.value !== 0n).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  let rest = value;
+  const taken: string[] = [];
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const m = sorted[i]!;
+    if ((rest & m.value) === m.value) {
+      rest &= ~m.value;
+      taken.unshift(m.name);
+    }
+  }
+  return rest === 0n ? taken.join(', ') : value.toString();
+}
+
+/** DCS's text of a value (see the module comment), or undefined when it cannot write it. */
+export function dcsEnumText(e: EnumDescriptor, value: bigint): string | undefined {
+  const exact = e.members.find((m) => m.value === value);
+  if (exact) return exact.name;
+  if (!e.isFlags) return undefined;
+  if (value === 0n) return '';
+  let rest = value;
+  const names: string[] = [];
+  for (const m of e.members) {
+    if (m.value === 0n) continue;
+    if (rest === 0n) break;
+    if ((m.value & rest) === m.value) {
+      names.push(m.name);
+      rest &= ~m.value;
+    }
+  }
+  return rest === 0n ? names.join(' ') : undefined;
+}
+
+export function xmlEnum(e: EnumDescriptor): XmlEnum {
+  const byName = new Map<string, bigint>();
+  for (const m of e.members) if (!byName.has(m.name)) byName.set(m.name, m.value);
+  return {
+    write: (v) => {
+      const value = valueOf(e, byName, v);
+      return value === undefined ? undefined : dcsEnumText(e, value);
+    },
+    read: (text) => {
+      if (!e.isFlags) {
+        const v = byName.get(text);
+        return v === undefined ? undefined : enumToString(e, v);
+      }
+      let acc = 0n;
+      for (const part of text.split(' ')) {
+        if (part === '') continue;
+        const v = byName.get(part);
+        if (v === undefined) return undefined;
+        acc |= v;
+      }
+      return enumToString(e, acc);
+    },
+    isDefault: (v) => valueOf(e, byName, v) === 0n,
+  };
+}
