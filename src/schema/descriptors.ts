@@ -69,7 +69,11 @@ export interface DictionaryDescriptor {
   readonly isValueType: false;
 }
 
-export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * A route's verb. `ANY`: the route accepts every verb (a `[Route]` without verbs: metadata
+ * `verbs` null, servicestack-metadata.md §1.8).
+ */
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
 
 export interface RouteDescriptor {
   readonly verb: HttpVerb;
