@@ -1,5 +1,6 @@
 /**
- * Negative and fuzz tests for every format (./fuzz/harness.ts says what is judged):
+ * Negative and fuzz tests for every format, over the Evo Voice registry and the scalar zoo
+ * (./fuzz/harness.ts says what is judged):
  * - exhaustive: small documents (compact and pretty) cut at every position, with every single
  *   character deleted, every single character doubled, every number token replaced by every
  *   range/syntax edge (2147483648, 1e999, -0, 0x10, …) and every boolean/enum word by every
@@ -17,13 +18,15 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, it } from 'vitest';
 import type { WireFormat } from '../../src/arbitrary/index.js';
-import { HEARTBEAT_HEADER, HEARTBEAT_TEXT, type FuzzFamily, type FuzzJob, type FuzzResult } from './fuzz/harness.js';
+import { HEARTBEAT_HEADER, HEARTBEAT_TEXT, type FuzzFamily, type FuzzJob, type FuzzRegistry, type FuzzResult } from './fuzz/harness.js';
 import { replay, runs, TEST_TIMEOUT } from './support/profile.js';
 import { record } from './support/record.js';
 
 const HANG_MS = 15_000;
 const CASE_LIMIT_MS = 2_000;
 const RANDOM_RUNS = runs(1500);
+/** The zoo's documents are larger (every scalar), so fewer random runs keep the suite's time in bounds. */
+const ZOO_RANDOM_RUNS = runs(600);
 
 type Outcome = FuzzResult | { error: string } | { hang: { case: number; ms: number; input: string } };
 
@@ -96,14 +99,20 @@ const FAMILY: Record<FuzzFamily, string> = {
   random: 'random edits of corpus and generated documents',
 };
 
+/** Evo Voice rows keep their names; the zoo's carry a suffix. */
+const REGISTRY: Record<FuzzRegistry, { label: string; row: string; runs: number }> = {
+  evo: { label: 'Evo Voice', row: '', runs: RANDOM_RUNS },
+  zoo: { label: 'scalar zoo', row: ' › scalar zoo', runs: ZOO_RANDOM_RUNS },
+};
+
 describe('fuzz: mutated documents decode to a valid value or raise DtoFormatError', () => {
-  for (const format of ['json', 'jsv', 'xml'] as const) {
+  for (const registry of ['evo', 'zoo'] as const) for (const format of ['json', 'jsv', 'xml'] as const) {
     for (const family of ['exhaustive', 'random'] as const) {
       it(
-        `${LABEL[format]}: ${FAMILY[family]}`,
+        `${LABEL[format]}, ${REGISTRY[registry].label}: ${FAMILY[family]}`,
         async (ctx) => {
-          const row = `fuzz › ${LABEL[format]} › ${family === 'exhaustive' ? 'every cut/deletion/doubling/scalar swap' : 'random edits'}`;
-          const outcome = await pool.run({ format, family, runs: RANDOM_RUNS, caseLimitMs: CASE_LIMIT_MS, ...replay() });
+          const row = `fuzz › ${LABEL[format]} › ${family === 'exhaustive' ? 'every cut/deletion/doubling/scalar swap' : 'random edits'}${REGISTRY[registry].row}`;
+          const outcome = await pool.run({ format, family, registry, runs: REGISTRY[registry].runs, caseLimitMs: CASE_LIMIT_MS, ...replay() });
           if ('hang' in outcome) {
             record(ctx, { row, cases: 1, passed: 0, failed: 1 });
             throw new Error(`decode #${outcome.hang.case} did not finish in ${outcome.hang.ms} ms; worker stopped. Input: ${JSON.stringify(outcome.hang.input)}`);

@@ -1,6 +1,6 @@
 /**
- * Scalar text, byte for byte, in every format: for generated doubles, Int32s, booleans, enums,
- * strings and dictionary keys, the document each writer produces is compared with one built
+ * Scalar text, byte for byte, in every format: for generated doubles, Singles, Int32s, 64-bit
+ * integers, decimals, Guids, booleans, enums, strings and dictionary keys, the document each writer produces is compared with one built
  * here from the specs' rules (jsv-and-json.md §2.2–2.5, §6; datacontract.md §12–13). The
  * reference functions are written from the spec, independently of src/formats/common, so
  * a slipped threshold or a changed escape shows up for every value, not only for the ones the
@@ -8,7 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { doubleArbitrary, int32Arbitrary, keyArbitrary, textArbitrary } from '../../src/arbitrary/index.js';
+import { bigIntArbitrary, decimalText, doubleArbitrary, int32Arbitrary, keyArbitrary, scalarArbitrary, singleArbitrary, textArbitrary } from '../../src/arbitrary/index.js';
+import { formatSingle } from '../../src/formats/common/numbers.js';
+import { INT64_MAX, INT64_MIN, UINT64_MAX } from '../../src/schema/values.js';
+import { zoo } from '../support/zoo.js';
 import { evoVoice } from '../../src/dtos/index.js';
 import { jsonCodec } from '../../src/formats/json/index.js';
 import { jsvCodec } from '../../src/formats/jsv/index.js';
@@ -16,7 +19,7 @@ import { xmlCodec } from '../../src/formats/xml/index.js';
 import { failWith } from './support/checks.js';
 import { runs, TEST_TIMEOUT } from './support/profile.js';
 import { checkProperty, checkTable } from './support/record.js';
-import { DOTNET_DOUBLE_TEXT } from '../support/spec-tables.js';
+import { DOTNET_DOUBLE_TEXT, DOTNET_SINGLE_TEXT } from '../support/spec-tables.js';
 
 const RUNS = runs(1000);
 const schema = evoVoice.at(2);
@@ -25,6 +28,7 @@ const ScheduleDay = schema.requireClass('ScheduleDay');
 const Staging = schema.requireClass('SetCustomerStagingMode');
 const Tag = schema.requireClass('Tag');
 const Struct = schema.requireClass('Struct');
+const NullableZoo = zoo.at(1).requireClass('NullableZoo');
 
 /**
  * .NET Core `double.ToString()`: JavaScript's shortest round-trip digits (read here from
@@ -57,6 +61,38 @@ export function dotnetDouble(x: number): string {
 
 /** XmlConvert.ToString(double): the same, with INF / -INF. */
 const xmlDouble = (x: number): string => (x === Infinity ? 'INF' : x === -Infinity ? '-INF' : dotnetDouble(x));
+
+/**
+ * .NET Core `float.ToString()` (jsv-and-json.md §2.4 with P = 9): the fewest significant
+ * digits (1…9) whose decimal reads back as the same Single (`Math.fround`), laid out like a
+ * double but in E notation once the decimal point would sit more than max(digits, 9) places
+ * right of the first digit or more than 3 left of it.
+ */
+export function dotnetSingle(value: number): string {
+  const x = Math.fround(value);
+  if (Number.isNaN(x) || !Number.isFinite(x) || x === 0) return dotnetDouble(x);
+  let digits = '';
+  let point = 0;
+  for (let p = 1; p <= 9; p++) {
+    const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(Math.abs(x).toExponential(p - 1))!;
+    if (Math.fround(Number(`${m[1]}${m[2] ? `.${m[2]}` : ''}e${m[3]}`)) === Math.abs(x)) {
+      digits = (m[1]! + (m[2] ?? '')).replace(/0+$/, '') || '0';
+      point = Number(m[3]) + 1;
+      break;
+    }
+  }
+  const sign = x < 0 ? '-' : '';
+  const k = digits.length;
+  if (point > Math.max(k, 9) || point < -3) {
+    const e = point - 1;
+    return `${sign}${digits[0]}${k > 1 ? `.${digits.slice(1)}` : ''}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= k) return sign + digits + '0'.repeat(point - k);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+const xmlSingle = (x: number): string => (x === Infinity ? 'INF' : x === -Infinity ? '-INF' : dotnetSingle(x));
 
 /** JSV string rule (§2.2): quoted, with `"` doubled, iff empty or holding one of `" : , { } [ ]` CR LF. */
 const jsvString = (s: string): string => (s === '' || /[":,{}[\]\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -157,6 +193,83 @@ describe('scalar text in every format', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'Single: float.ToString() text in JSON and JSV, XmlConvert text in XML',
+    (ctx) => {
+      checkProperty(
+        ctx,
+        'scalars › Single text (JSON, JSV, XML)',
+        fc.property(singleArbitrary, (x) => {
+          const d = dotnetSingle(x);
+          const v = { nullableSingle: x };
+          const json = jsonCodec.encode(NullableZoo, v);
+          expectText('JSON', json, `{"nullableSingle":${d}}`, json);
+          const jsv = jsvCodec.encode(NullableZoo, v);
+          expectText('JSV', jsv, `{nullableSingle:${d}}`, jsv);
+          const xml = xmlCodec.encode(NullableZoo, v);
+          expectText('XML', element(xml, 'NullableSingle'), xmlSingle(x), xml);
+        }),
+        RUNS,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    '64-bit integers (exact digits), Decimal (scale kept) and Guid (N in JSON/JSV, D in XML)',
+    (ctx) => {
+      // jsv-and-json.md §2.4 (integers plain and exact, decimal.ToString() keeps the scale),
+      // §2.5 and §6.1 (Guid "N"), datacontract.md §12.1 and §14 (integers, decimal, Guid D form).
+      const cases = fc.record({
+        long: bigIntArbitrary(INT64_MIN, INT64_MAX),
+        ulong: bigIntArbitrary(0n, UINT64_MAX),
+        dec: scalarArbitrary('Decimal', 'all'),
+        guid: scalarArbitrary('Guid', 'all'),
+      });
+      checkProperty(
+        ctx,
+        'scalars › Int64, UInt64, Decimal, Guid text (JSON, JSV, XML)',
+        fc.property(cases, ({ long, ulong, dec, guid }) => {
+          const v = { nullableInt64: long, nullableUInt64: ulong, nullableDecimal: dec, nullableGuid: guid };
+          const n = guid.replace(/-/g, '');
+          const json = jsonCodec.encode(NullableZoo, v);
+          expectText('JSON', json, `{"nullableInt64":${long},"nullableUInt64":${ulong},"nullableDecimal":${dec},"nullableGuid":"${n}"}`, json);
+          const jsv = jsvCodec.encode(NullableZoo, v);
+          expectText('JSV', jsv, `{nullableInt64:${long},nullableUInt64:${ulong},nullableDecimal:${dec},nullableGuid:${n}}`, jsv);
+          const xml = xmlCodec.encode(NullableZoo, v);
+          expectText('XML Int64', element(xml, 'NullableInt64'), String(long), xml);
+          expectText('XML UInt64', element(xml, 'NullableUInt64'), String(ulong), xml);
+          expectText('XML Decimal', element(xml, 'NullableDecimal'), dec, xml);
+          expectText('XML Guid', element(xml, 'NullableGuid'), guid, xml);
+        }),
+        RUNS,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it('the Single reference and formatSingle agree with the .NET Core examples', (ctx) => {
+    checkTable(ctx, 'scalars › Single reference and formatSingle = .NET Core examples', DOTNET_SINGLE_TEXT, ([x]) => String(x), ([x, want]) => {
+      if (dotnetSingle(x) !== want) throw new Error(`reference: ${dotnetSingle(x)} ≠ ${want}`);
+      if (formatSingle(x) !== want) throw new Error(`formatSingle: ${formatSingle(x)} ≠ ${want}`);
+    });
+  });
+
+  it('the Decimal text of the arbitrary is the value model (mantissa × 10^-scale)', (ctx) => {
+    // The value model (CONTRIBUTING.md): sign, no superfluous leading zeros, the scale kept.
+    const table: [bigint, number, boolean, string][] = [
+      [150n, 2, false, '1.50'],
+      [0n, 2, true, '0.00'],
+      [1n, 28, true, '-0.0000000000000000000000000001'],
+      [2n ** 96n - 1n, 0, false, '79228162514264337593543950335'],
+      [2n ** 96n - 1n, 28, false, '7.9228162514264337593543950335'],
+      [5n, 3, false, '0.005'],
+    ];
+    checkTable(ctx, 'scalars › Decimal text of the generator', table, (r) => r[3], ([m, scale, neg, want]) => {
+      if (decimalText(m, scale, neg) !== want) throw new Error(`${decimalText(m, scale, neg)} ≠ ${want}`);
+    });
+  });
 
   it('the reference functions agree with the spec tables', (ctx) => {
     // jsv-and-json.md §2.4 and datacontract.md §12.3 examples.

@@ -1,5 +1,5 @@
 /**
- * Example tables copied from the specs, shared by every suite that checks them
+ * Example tables copied from the specs (and, for Single, the .NET Core examples), shared by every suite that checks them
  * (jsv-and-json.md §2.4 and datacontract.md §12.3: .NET Core's shortest round-trip double text).
  */
 export const DOTNET_DOUBLE_TEXT: readonly (readonly [number, string])[] = [
@@ -26,4 +26,23 @@ export const DOTNET_DOUBLE_TEXT: readonly (readonly [number, string])[] = [
   [-60, '-60'],
   [100, '100'],
   [1234567, '1234567'],
+];
+
+/**
+ * .NET Core 3.0+ `float.ToString()` (shortest round-trip digits for a Single, E notation past
+ * 9 digits: jsv-and-json.md §2.4 step 3, P = 9 for float; dotnet/runtime Number.Formatting.cs
+ * `SinglePrecision`): `float.MaxValue`, `float.Epsilon`, `1f/3`, `123456789f`, `1e9f`, and
+ * §2.4 step 1 (zeros and the non-finite values), which applies to float as to double.
+ */
+export const DOTNET_SINGLE_TEXT: readonly (readonly [number, string])[] = [
+  [Math.fround(3.4028234663852886e38), '3.4028235E+38'],
+  [Math.fround(1.401298464324817e-45), '1E-45'],
+  [Math.fround(1 / 3), '0.33333334'],
+  [Math.fround(123456789), '123456790'],
+  [Math.fround(1e9), '1E+09'],
+  [0, '0'],
+  [-0, '-0'],
+  [NaN, 'NaN'],
+  [Infinity, 'Infinity'],
+  [-Infinity, '-Infinity'],
 ];

@@ -22,13 +22,18 @@ import { jsonCodec } from '../../../src/formats/json/index.js';
 import { jsvCodec } from '../../../src/formats/jsv/index.js';
 import { xmlCodec } from '../../../src/formats/xml/index.js';
 import type { ClassDescriptor } from '../../../src/schema/descriptors.js';
+import { zoo } from '../../support/zoo.js';
 import { failureReport } from '../support/record.js';
 
 export type FuzzFamily = 'exhaustive' | 'random';
 
+/** Which registry's types the job mutates: Evo Voice (both revisions) or the scalar zoo. */
+export type FuzzRegistry = 'evo' | 'zoo';
+
 export interface FuzzJob {
   readonly format: WireFormat;
   readonly family: FuzzFamily;
+  readonly registry: FuzzRegistry;
   /** Random family: fast-check runs (each decodes in every mode). */
   readonly runs: number;
   readonly seed?: number;
@@ -98,6 +103,34 @@ const SMALL: readonly { type: ClassDescriptor; value: unknown }[] = [
   {
     type: C('Schedule'),
     value: { inherit: true, rules: [{ priority: 7, byHour: [0, 23], byDay: [{ offset: -2, dayOfWeek: 'Friday' }], frequency: 'Weekly', isAllDay: true }] },
+  },
+];
+
+const zooSchema = zoo.at(1);
+const Z = (n: string): ClassDescriptor => zooSchema.requireClass(n);
+
+/** The zoo's small documents: the new scalars at their edges, a struct, renamed members, a generic, flags. */
+const ZOO_SMALL: readonly { type: ClassDescriptor; value: unknown }[] = [
+  { type: Z('Item'), value: { id: 2n ** 53n + 1n, name: 'a:b' } },
+  { type: Z('Point'), value: { x: -2147483648, y: 7 } },
+  { type: Z('Renamed'), value: { zulu: 'z', first_name: 'a', count: 3, label: 'l', needed: 1, beta: true } },
+  { type: Z('QueryResponse<Item>'), value: { offset: 1, total: 2, results: [{ id: -9223372036854775808n }, null] } },
+  {
+    type: Z('NullableZoo'),
+    value: {
+      nullableUInt64: 18446744073709551615n,
+      nullableSingle: Math.fround(1 / 3),
+      nullableDecimal: '-79228162514264337593543950335',
+      nullableChar: ',',
+      nullableDateTime: { ticks: 638396640001234567n, kind: 'Local', offsetMinutes: -300 },
+      nullableDateTimeOffset: { ticks: 638396640001234567n, offsetMinutes: 330 },
+      nullableTimeSpan: { ticks: -9223372036854775808n },
+      nullableGuid: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    },
+  },
+  {
+    type: Z('Everything'),
+    value: { priority: 'High', permissions: 'Read, Write', mood: 'Happy', color: 'Blue', where: { x: 1, y: 2 }, moods: ['Calm', 'Grumpy'] },
   },
 ];
 
@@ -192,10 +225,12 @@ interface Document {
   readonly text: string;
 }
 
-const typeId = (t: ClassDescriptor): string => `${t.name}@${t.revision}`;
+const typeId = (t: ClassDescriptor): string => (zooSchema.get(t.name) === t ? `${t.name}@zoo` : `${t.name}@${t.revision}`);
 const typeOf = (id: string): ClassDescriptor => {
-  const [name, revision] = id.split('@');
-  return evoVoice.at(Number(revision)).requireClass(name!);
+  const at = id.lastIndexOf('@');
+  const name = id.slice(0, at);
+  const revision = id.slice(at + 1);
+  return revision === 'zoo' ? zooSchema.requireClass(name) : evoVoice.at(Number(revision)).requireClass(name);
 };
 
 function vectorDocuments(format: WireFormat): Document[] {
@@ -228,7 +263,10 @@ function runExhaustive(job: FuzzJob): FuzzResult {
   const failures: string[] = [];
   let failed = 0;
   let documents = 0;
-  for (const { type, value } of SMALL) {
+  const zooJob = job.registry === 'zoo';
+  const numberPieces = zooJob ? ZOO_NUMBER_PIECES : NUMBER_PIECES;
+  const wordPieces = zooJob ? ZOO_WORD_PIECES : WORD_PIECES;
+  for (const { type, value } of zooJob ? ZOO_SMALL : SMALL) {
     for (const pretty of [false, true]) {
       const doc = codec.encode(type, value, { pretty });
       const variants: string[] = [];
@@ -239,9 +277,9 @@ function runExhaustive(job: FuzzJob): FuzzResult {
       }
       // Every number token with every range/syntax edge, every word token with every spelling.
       const numbers = [...doc.matchAll(NUMBER_TOKEN)].length;
-      for (let i = 0; i < numbers; i++) for (const piece of NUMBER_PIECES) variants.push(replaceToken(doc, NUMBER_TOKEN, i, piece));
+      for (let i = 0; i < numbers; i++) for (const piece of numberPieces) variants.push(replaceToken(doc, NUMBER_TOKEN, i, piece));
       const words = [...doc.matchAll(WORD_TOKEN)].length;
-      for (let i = 0; i < words; i++) for (const piece of WORD_PIECES) variants.push(replaceToken(doc, WORD_TOKEN, i, piece));
+      for (let i = 0; i < words; i++) for (const piece of wordPieces) variants.push(replaceToken(doc, WORD_TOKEN, i, piece));
       for (const text of variants) {
         documents++;
         try {
@@ -259,6 +297,21 @@ function runExhaustive(job: FuzzJob): FuzzResult {
 /** Values a scalar token is replaced with: each format's range and syntax edges. */
 const NUMBER_PIECES = ['2147483648', '-2147483649', '2147483647', '-2147483648', '4294967296', '1e999', '-1e999', '1E+400', '1e-400', '-0', '+1', '0x10', '1.5', '1.', '.5', '', ' 7 ', '007', 'NaN', 'Infinity', '-Infinity', 'INF', '-INF', '9007199254740993', '1,5'];
 const WORD_PIECES = ['True', 'true', 'FALSE', 'false', '1', '0', 'yes', 'on', 't', 'null', '', ' true ', 'Magenta', 'magenta', '11', '-1', 'NotAMember'];
+
+/**
+ * The zoo's scalars have edges of their own: each integer type's range (one past each end),
+ * 64-bit values past 2^53 and past the type, decimal past 2^96 and past 28 places, Single
+ * overflow and underflow, and the date, duration, Guid and base64 forms.
+ */
+const ZOO_NUMBER_PIECES = [
+  ...NUMBER_PIECES,
+  '256', '-1', '-129', '128', '32768', '-32769', '65536', '9007199254740993', '9223372036854775807', '9223372036854775808',
+  '-9223372036854775809', '18446744073709551615', '18446744073709551616', '79228162514264337593543950335', '79228162514264337593543950336',
+  '0.00000000000000000000000000001', '1.50', '3.4028235E+38', '3.4028236E+38', '1E-46', '\\/Date(0)\\/', '\\/Date(-62135596800001)\\/',
+  '\\/Date(253402300800000)\\/', '\\/Date(0+1500)\\/', '0001-01-01', '9999-12-31T23:59:59.9999999Z', '2024-02-30', 'PT0S', 'P1DT2H',
+  '-P10675199DT2H48M5.4775391S', 'P10675200D', 'PT1.00000001S', '0f8fad5bd9cb469fa16570867728950e', '0f8fad5b-d9cb-469f-a165-70867728950', 'AQID', 'AQI', '====',
+];
+const ZOO_WORD_PIECES = [...WORD_PIECES, 'Read, Write', 'Read Write', 'Read,Write', 'All', 'None', '8', 'happy-face', 'HAPPY-FACE', 'Happy', 'calm', '30', '31', 'Utc', 'Local'];
 
 type Edit =
   | { op: 'number'; at: number; piece: string }
@@ -310,13 +363,13 @@ function applyEdit(text: string, e: Edit): string {
   }
 }
 
-function editArbitrary(format: WireFormat): fc.Arbitrary<Edit> {
+function editArbitrary(format: WireFormat, numberPieces: readonly string[], wordPieces: readonly string[]): fc.Arbitrary<Edit> {
   const at = fc.nat();
   const n = fc.integer({ min: 1, max: 12 });
   const piece = fc.oneof(fc.constantFrom(...PIECES[format]), fc.string({ maxLength: 3 }));
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('number' as const), at, piece: fc.constantFrom(...NUMBER_PIECES) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('word' as const), at, piece: fc.constantFrom(...WORD_PIECES) }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('number' as const), at, piece: fc.constantFrom(...numberPieces) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('word' as const), at, piece: fc.constantFrom(...wordPieces) }) },
     fc.record({ op: fc.constant('cut' as const), at }),
     fc.record({ op: fc.constant('delete' as const), at, n }),
     fc.record({ op: fc.constant('insert' as const), at, piece }),
@@ -327,17 +380,26 @@ function editArbitrary(format: WireFormat): fc.Arbitrary<Edit> {
 }
 
 const TYPES: readonly ClassDescriptor[] = [...schema2.classes(), ...evoVoice.at(1).operations()];
+/** Every zoo class but ObjectHolder (no format carries its System.Object member). */
+const ZOO_TYPES: readonly ClassDescriptor[] = zooSchema.classes().filter((c) => c.name !== 'ObjectHolder');
 
 function runRandom(job: FuzzJob): FuzzResult {
   const codec = CODECS[job.format];
   const tally: Tally = { cases: 0, accepted: 0, refused: 0, slowestMs: 0 };
-  const pool: Document[] = [...vectorDocuments(job.format), ...SMALL.map(({ type, value }) => ({ type: typeId(type), text: codec.encode(type, value) }))];
+  const zooJob = job.registry === 'zoo';
+  const small = zooJob ? ZOO_SMALL : SMALL;
+  const pool: Document[] = [
+    ...(zooJob ? [] : vectorDocuments(job.format)),
+    ...small.map(({ type, value }) => ({ type: typeId(type), text: codec.encode(type, value) })),
+  ];
+  const numberPieces = zooJob ? ZOO_NUMBER_PIECES : NUMBER_PIECES;
+  const wordPieces = zooJob ? ZOO_WORD_PIECES : WORD_PIECES;
   // A document: a corpus one, or a freshly generated value of any type in either layout.
   const generated = fc
-    .tuple(fc.constantFrom(...TYPES.map(typeId)), fc.boolean())
+    .tuple(fc.constantFrom(...(zooJob ? ZOO_TYPES : TYPES).map(typeId)), fc.boolean())
     .chain(([id, pretty]) => dtoArbitrary(typeOf(id), { format: job.format, maxLength: 3 }).map((v): Document => ({ type: id, text: codec.encode(typeOf(id), v, { pretty }) })));
   const documents = fc.oneof(fc.constantFrom(...pool), generated);
-  const property = fc.property(documents, fc.array(editArbitrary(job.format), { minLength: 1, maxLength: 4 }), ({ type, text }, edits) => {
+  const property = fc.property(documents, fc.array(editArbitrary(job.format, numberPieces, wordPieces), { minLength: 1, maxLength: 4 }), ({ type, text }, edits) => {
     const mutated = edits.reduce(applyEdit, text);
     judgeAllModes(job.format, typeOf(type), mutated, job.caseLimitMs, tally);
   });
