@@ -263,11 +263,12 @@ describe('encode errors', () => {
       'cannot encode CustomerInfo.tags[0].color to JSON: expected a TagColors member, got "Pink"',
     ],
     [
-      'enum given as a number',
-      () => encode(Tag, { color: 1 }),
+      // The value model (CONTRIBUTING) now takes an enum's number too: a Boolean is still no member.
+      'enum given as a Boolean',
+      () => encode(Tag, { color: true }),
       'type',
       'color',
-      'cannot encode Tag.color to JSON: expected a TagColors member name, got 1',
+      'cannot encode Tag.color to JSON: expected a TagColors member name, got true',
     ],
     [
       'non-object for a class',

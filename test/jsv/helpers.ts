@@ -65,7 +65,7 @@ export function defaultsOf(c: ClassDescriptor): Record<string, unknown> {
   for (const p of c.properties) {
     const t = p.type;
     if (t.kind === 'scalar' && t.isValueType) out[p.wireName] = t.name === 'Boolean' ? false : 0;
-    else if (t.kind === 'enum') out[p.wireName] = t.members.find((m) => m.value === 0)!.name;
+    else if (t.kind === 'enum') out[p.wireName] = t.members.find((m) => m.value === 0n)!.name;
   }
   return out;
 }

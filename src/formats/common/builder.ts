@@ -17,11 +17,18 @@ export type Builder = (slots: readonly unknown[]) => Record<string, unknown>;
  */
 export function compileBuilder(properties: readonly PropertyDescriptor[]): Builder {
   const wires = properties.map((p) => p.wireName);
-  const defaults = properties.map((p) => defaultValue(p.type));
+  // Object defaults (a DateTime's frozen value is shared; a struct's is made fresh per object,
+  // since the caller may mutate it) come from a factory; primitives are inlined.
+  const factories = properties.map((p): (() => unknown) | undefined => {
+    const d = defaultValue(p.type);
+    if (d === undefined) return undefined;
+    if (typeof d !== 'object' || d === null || Object.isFrozen(d)) return () => d;
+    return () => defaultValue(p.type);
+  });
   const generic: Builder = (slots) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < wires.length; i++) {
-      const v = slots[i] === undefined ? defaults[i] : slots[i];
+      const v = slots[i] === undefined ? factories[i]?.() : slots[i];
       if (v !== undefined) setOwn(out, wires[i]!, v);
     }
     return out;
@@ -30,15 +37,23 @@ export function compileBuilder(properties: readonly PropertyDescriptor[]): Build
   let body = 'const o = {};\n';
   wires.forEach((w, i) => {
     const key = JSON.stringify(w);
-    const d = defaults[i];
+    const f = factories[i];
+    const d = f?.();
+    const literal =
+      typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean'
+        ? JSON.stringify(d)
+        : typeof d === 'bigint'
+          ? `${d}n`
+          : `F[${i}]()`;
     body +=
-      d === undefined
+      f === undefined
         ? `if (s[${i}] !== undefined) o[${key}] = s[${i}];\n`
-        : `o[${key}] = s[${i}] === undefined ? ${JSON.stringify(d)} : s[${i}];\n`;
+        : `o[${key}] = s[${i}] === undefined ? ${literal} : s[${i}];\n`;
   });
   body += 'return o;';
   try {
-    return new Function('s', body) as Builder;
+    const make = new Function('F', `return (s) => {\n${body}\n};`) as (f: typeof factories) => Builder;
+    return make(factories);
   } catch {
     return generic;
   }

@@ -8,6 +8,7 @@
  */
 import { describeFound } from '../../errors.js';
 import { defaultValue } from '../../schema/defaults.js';
+import { defaultTest } from './default-test.js';
 import { typeLabel, type ClassDescriptor, type DictionaryDescriptor, type ListDescriptor, type TypeDescriptor } from '../../schema/descriptors.js';
 import { fail, Failure } from './failure.js';
 import { getOwn, isPlainObject } from './objects.js';
@@ -97,16 +98,36 @@ interface MemberWriter {
   readonly defaultText: string | undefined;
   /** The wire name is also an `Object.prototype` member (`constructor`), so read it as an own property only. */
   readonly ownOnly: boolean;
+  /**
+   * `ExcludeDefaultValues`, or `[DataMember(EmitDefaultValue = false)]` on a `[DataContract]`
+   * class: a value equal to the type's default is not written (WriteType.cs
+   * `ShouldWriteProperty`; enums are exempt: `IncludeDefaultEnums` is on). Undefined: write it.
+   */
+  readonly isDefault: ((v: unknown) => boolean) | undefined;
+  /** `IncludeNullValues` (JSON only): the text written for a null member; undefined: omit it. */
+  readonly nullText: string | undefined;
+}
+
+/** What differs between the formats' class writers beyond the key text. */
+export interface ClassWriterOptions {
+  readonly format: 'JSON' | 'JSV';
+  /**
+   * The text of a null member when the profile's `includeNullValues` is on; undefined where the
+   * format never writes null members (JSV: `JsvTypeSerializer.IncludeNullValues` is always false).
+   */
+  readonly nullText: string | undefined;
 }
 
 /**
  * The writer of class `t`. `writerOf` is the format's writer per descriptor and `keyText` the
- * key it writes before a member's value.
+ * key it writes before a member's value. The profile switches (`excludeDefaultValues`,
+ * `includeNullValues`) and `DataMember.EmitDefaultValue` are resolved here, once per class.
  */
 export function classWriter(
   t: ClassDescriptor,
   writerOf: (t: TypeDescriptor) => Writer,
   keyText: (wireName: string) => string,
+  options: ClassWriterOptions,
 ): Writer {
   // Members are resolved on first call: the class may be reached again while its members
   // compile (Struct → Value → List<Struct>), and by then this writer is in the format's cache.
@@ -114,14 +135,24 @@ export function classWriter(
   const resolve = (): ClassBody =>
     compileClassBody(
       t.properties.map((p) => {
-        const write = writerOf(p.type);
+        let write: Writer;
+        try {
+          write = writerOf(p.type);
+        } catch (e) {
+          throw e instanceof Failure ? e.at(p.wireName) : e;
+        }
         const d = defaultValue(p.type);
+        const omitDefault =
+          p.type.kind !== 'enum' && (t.profile.excludeDefaultValues || (t.isDataContract && !p.emitDefaultValue));
+        const nullable = d === undefined;
         return {
           wire: p.wireName,
           key: keyText(p.wireName),
           write,
-          defaultText: d === undefined ? undefined : write(d),
+          defaultText: d === undefined || omitDefault ? undefined : write(d),
           ownOnly: p.wireName in Object.prototype,
+          isDefault: omitDefault && !nullable ? defaultTest(p.type) : undefined,
+          nullText: nullable && !omitDefault && t.profile.includeNullValues ? options.nullText : undefined,
         };
       }),
     );
@@ -142,8 +173,11 @@ function genericClassBody(ms: readonly MemberWriter[]): ClassBody {
       const x = m.ownOnly ? getOwn(v, m.wire) : v[m.wire];
       let text: string;
       if (x === null || x === undefined) {
-        if (m.defaultText === undefined) continue;
-        text = m.defaultText;
+        const d = m.defaultText ?? m.nullText;
+        if (d === undefined) continue;
+        text = d;
+      } else if (m.isDefault !== undefined && m.isDefault(x)) {
+        continue;
       } else {
         try {
           text = m.write(x);
@@ -169,19 +203,29 @@ function compileClassBody(ms: readonly MemberWriter[]): ClassBody {
     const read = m.ownOnly ? `G(v, ${key})` : `v[${key}]`;
     const put = (text: string): string => `s += (s === '' ? ${JSON.stringify('{' + m.key)} : ${JSON.stringify(',' + m.key)}) + ${text};`;
     code += `i = ${i}; x = ${read};\n`;
-    code += `if (x !== null && x !== undefined) ${put(`W[${i}](x)`)}`;
-    code += m.defaultText === undefined ? '\n' : ` else ${put(JSON.stringify(m.defaultText))}\n`;
+    const absent = m.defaultText ?? m.nullText;
+    // The profile's default test only appears in classes that need it: the common body is unchanged.
+    const test = m.isDefault === undefined ? '' : ` && !D[${i}](x)`;
+    code += `if (x !== null && x !== undefined${test}) ${put(`W[${i}](x)`)}`;
+    // (A member with a default test has no absent text: it is omitted when missing.)
+    code += absent === undefined ? '\n' : ` else ${put(JSON.stringify(absent))}\n`;
   });
   code += "} catch (e) { throw A(e, i); }\nreturn s === '' ? '{}' : s + '}';";
   const writers = ms.map((m) => m.write);
   const annotate = (e: unknown, i: number): unknown => (e instanceof Failure ? e.at(ms[i]!.wire) : e);
   try {
-    const make = new Function('W', 'G', 'A', `return (v) => {\n${code}\n};`) as (
+    const make = new Function('W', 'G', 'A', 'D', `return (v) => {\n${code}\n};`) as (
       w: readonly Writer[],
       g: typeof getOwn,
       a: typeof annotate,
+      d: readonly (((v: unknown) => boolean) | undefined)[],
     ) => ClassBody;
-    return make(writers, getOwn, annotate);
+    return make(
+      writers,
+      getOwn,
+      annotate,
+      ms.map((m) => m.isDefault),
+    );
   } catch {
     return genericClassBody(ms);
   }

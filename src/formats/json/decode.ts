@@ -23,7 +23,10 @@ import { Failure, lineCol } from '../common/failure.js';
 import { INT32_MAX, INT32_MIN, parseDouble, parseInt32, parseServiceStackBoolean } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
+import { compileEnum } from '../common/enums.js';
 import { setOwn } from '../common/objects.js';
+import { keyLabel, SCALAR_PARSERS } from '../common/scalar-parse.js';
+import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 
 /**
  * Reads the value starting at `pos` (whitespace already skipped) and leaves `pos` just after
@@ -387,18 +390,8 @@ export const readerFor = compiledPerDescriptor<Reader>({
 // Scalars -------------------------------------------------------------------------------------
 
 function scalarReader(t: ScalarDescriptor): Reader {
-  switch (t.name) {
-    case 'String':
-      return readStringValue;
-    case 'Boolean':
-      return readBoolean;
-    case 'Int32':
-      return readInt32;
-    case 'Double':
-      return readDouble;
-  }
+  return SCALAR_READERS[t.name].read;
 }
-
 /**
  * A String member takes a string, `null`, or a bare number/`true`/`false` as its text
  * (ServiceStack keeps the raw token); objects and arrays are type errors.
@@ -498,6 +491,121 @@ function readDouble(): unknown {
   wrongValue('Double', start);
 }
 
+/** A scalar's problem at `start`: its code, the .NET type, the token as found. */
+function scalarFailure(name: string, p: ScalarProblem, start: number): never {
+  const detail = p.detail ?? (p.code === 'range' ? `outside the ${name} range` : undefined);
+  failAt(start, p.code, name, describeValueAt(start), detail);
+}
+
+/**
+ * A scalar read through its text (Common/DeserializeBuiltin.cs): a JSON string is unquoted, a
+ * bare number/word taken as it is (ServiceStack reads `"5"` and `5` alike), then parsed by the
+ * scalar's row in `SCALAR_PARSERS`. `null` is no value for reference types and an error for
+ * value types.
+ */
+function textReader<N extends ScalarName>(name: N): Reader {
+  const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
+  const valueType = SCALARS[name].isValueType;
+  return () => {
+    const start = pos;
+    const c = src.charCodeAt(pos);
+    let text: string;
+    if (c === QUOTE) text = readString();
+    else {
+      if (c === LBRACE || c === LBRACKET) wrongValue(name, start);
+      const token = bareToken();
+      if (token === 'null') {
+        if (valueType) nullForValueType(name, start);
+        return null;
+      }
+      if (!isLiteral(token)) wrongValue(name, start);
+      text = token;
+    }
+    const v = parse(text);
+    if (v instanceof ScalarProblem) scalarFailure(name, v, start);
+    return v;
+  };
+}
+
+/** A key's text parsed by the scalar's row and written back as the canonical key text. */
+function keyOf<N extends ScalarName>(name: N): (key: string, at: number) => string {
+  const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
+  const toKey = SCALARS[name].toKey as (v: unknown) => string;
+  return (key, at) => {
+    const v = parse(key);
+    if (v instanceof ScalarProblem) failAt(at, v.code, keyLabel(name), describeFound(key), v.detail);
+    return toKey(v);
+  };
+}
+
+/** One row per scalar: its JSON value reader and, for dictionary keys, its key reader. */
+interface JsonScalarReader {
+  readonly read: Reader;
+  /** Undefined: the key is taken as it is (String). */
+  readonly readKey: ((key: string, at: number) => string) | undefined;
+}
+
+function row<N extends ScalarName>(name: N, read: Reader = textReader(name)): JsonScalarReader {
+  return { read, readKey: keyOf(name) };
+}
+
+/** A `System.Object` member: compiling its reader is the error (no schema-free JSON form is kept). */
+function unsupportedObject(): never {
+  throw new Failure({ code: 'unsupported', detail: 'a System.Object member has no JSON form this codec can read back losslessly' });
+}
+
+/**
+ * Every scalar's JSON reader (jsv-and-json.md §6.2). String, Boolean, Int32 and Double keep
+ * their dedicated fast readers; the others read their text and parse it by their row.
+ */
+const SCALAR_READERS: { readonly [N in ScalarName]: JsonScalarReader } = {
+  String: { read: readStringValue, readKey: undefined },
+  Boolean: {
+    read: readBoolean,
+    readKey: (name, at) => {
+      const b = parseServiceStackBoolean(name);
+      return b === undefined ? failAt(at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
+    },
+  },
+  Byte: row('Byte'),
+  SByte: row('SByte'),
+  Int16: row('Int16'),
+  UInt16: row('UInt16'),
+  Int32: {
+    read: readInt32,
+    readKey: (name, at) => {
+      const r = parseInt32(name);
+      if ('value' in r) return String(r.value);
+      return failAt(at, r.error, 'an Int32 key', describeFound(name));
+    },
+  },
+  UInt32: row('UInt32'),
+  Int64: row('Int64'),
+  UInt64: row('UInt64'),
+  Single: row('Single'),
+  Double: {
+    read: readDouble,
+    readKey: (name, at) => {
+      const v = parseDouble(name);
+      return v === undefined ? failAt(at, 'type', 'a Double key', describeFound(name)) : String(v);
+    },
+  },
+  Decimal: row('Decimal'),
+  Char: row('Char'),
+  DateTime: row('DateTime'),
+  DateTimeOffset: row('DateTimeOffset'),
+  TimeSpan: row('TimeSpan'),
+  Guid: row('Guid'),
+  'Byte[]': row('Byte[]'),
+  Uri: row('Uri'),
+  Object: {
+    get read(): Reader {
+      return unsupportedObject();
+    },
+    readKey: undefined,
+  },
+};
+
 // Enums ---------------------------------------------------------------------------------------
 
 /** ASCII-only case folding: .NET's ordinal-ignore-case agrees with it on ASCII names. */
@@ -506,36 +614,33 @@ function foldAscii(s: string): string {
 }
 
 function enumReader(t: EnumDescriptor): Reader {
-  const byName = new Set<string>();
-  const byFolded = new Map<string, string>();
-  const byValue = new Map<number, string>();
+  const e = compileEnum(t);
+  // Fast path: the wire text the writer puts out, compared as a whole quoted token.
+  const byQuoted = new Map<string, string>();
   for (const m of t.members) {
-    byName.add(m.name);
-    if (!byFolded.has(foldAscii(m.name))) byFolded.set(foldAscii(m.name), m.name);
-    if (!byValue.has(m.value)) byValue.set(m.value, m.name);
+    const w = e.wireOf(m.value);
+    if (!w.number && !byQuoted.has(w.text)) byQuoted.set(w.text, e.textOf(m.value));
   }
   const expected = `a ${t.name} member`;
-  const unknown = (start: number): never => failAt(start, 'enum', expected, describeValueAt(start));
-  const byNumber = (text: string, start: number): string => {
-    const r = parseInt32(text);
-    if (!('value' in r)) return unknown(start);
-    return byValue.get(r.value) ?? unknown(start);
+  const resolve = (text: string, start: number): string => {
+    const value = e.parse(text);
+    if (value === undefined) return failAt(start, 'enum', expected, describeValueAt(start));
+    // Enum.Parse also takes a value no member names (`42`); that is reported unless lenient,
+    // as it is most often a client/server version mismatch.
+    if (!e.isNamed(value) && !lenient) failAt(start, 'enum', expected, describeValueAt(start));
+    return e.textOf(value);
   };
   return () => {
     const start = pos;
     const c = src.charCodeAt(pos);
     if (c === QUOTE) {
       const s = readString();
-      if (byName.has(s)) return s;
-      const name = byFolded.get(foldAscii(s.trim()));
-      if (name !== undefined) return name;
-      // Enum.Parse also takes the numeric value in a string.
-      return byNumber(s, start);
+      return byQuoted.get(s) ?? resolve(s, start);
     }
     if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
       const token = bareToken();
       if (!/^-?\d+$/.test(token)) wrongValue(t.name, start);
-      return byNumber(token, start);
+      return resolve(token, start);
     }
     if (c === 0x6e && takeNull()) nullForValueType(t.name, start);
     wrongValue(t.name, start);
@@ -644,30 +749,12 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
 }
 
 /**
- * Non-string keys are checked and normalised to the text .NET would write for the parsed key
- * (ServiceStack DTOs use string keys; this keeps other key types honest).
+ * Non-string keys are parsed with their type's rule and normalised to the canonical key text
+ * (`ScalarRow.toKey`), so `"1"` and `" 01 "` are the same Int32 key and a Guid key in `N` form
+ * becomes its `D` form. Undefined for String keys, which are taken as they are.
  */
 function keyReader(t: ScalarDescriptor): ((name: string, at: number) => string) | undefined {
-  switch (t.name) {
-    case 'String':
-      return undefined;
-    case 'Int32':
-      return (name, at) => {
-        const r = parseInt32(name);
-        if ('value' in r) return String(r.value);
-        return failAt(at, r.error, 'an Int32 key', describeFound(name));
-      };
-    case 'Double':
-      return (name, at) => {
-        const v = parseDouble(name);
-        return v === undefined ? failAt(at, 'type', 'a Double key', describeFound(name)) : String(v);
-      };
-    case 'Boolean':
-      return (name, at) => {
-        const b = parseServiceStackBoolean(name);
-        return b === undefined ? failAt(at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
-      };
-  }
+  return SCALAR_READERS[t.name].readKey;
 }
 
 interface Members {
@@ -686,7 +773,13 @@ function classReader(t: ClassDescriptor): Reader {
   const resolve = (): Members => {
     const ps = t.properties;
     const m: Members = {
-      readers: ps.map((p) => readerFor(p.type)),
+      readers: ps.map((p) => {
+        try {
+          return readerFor(p.type);
+        } catch (e) {
+          throw e instanceof Failure ? e.at(p.wireName) : e;
+        }
+      }),
       wires: ps.map((p) => p.wireName),
       quoted: ps.map((p) => JSON.stringify(p.wireName)),
       build: compileBuilder(ps),
@@ -704,7 +797,11 @@ function classReader(t: ClassDescriptor): Reader {
     const start = pos;
     const c = src.charCodeAt(pos);
     if (c !== LBRACE) {
-      if (c === 0x6e && takeNull()) return null;
+      if (c === 0x6e && takeNull()) {
+        // A struct is a value type: never null.
+        if (t.isValueType) nullForValueType(t.name, start);
+        return null;
+      }
       wrongValue(t.name, start);
     }
     const ms = (members ??= resolve());

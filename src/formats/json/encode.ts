@@ -5,10 +5,14 @@
  */
 import { describeFound } from '../../errors.js';
 import type { EnumDescriptor, ScalarDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
+import { SCALARS, ScalarProblem, type ScalarName, type ScalarValues } from '../../schema/scalars.js';
 import { compiledPerDescriptor } from '../common/compile.js';
+import { compileEnum } from '../common/enums.js';
+import { keyLabel } from '../common/scalar-parse.js';
 import { fail } from '../common/failure.js';
-import { formatDouble } from '../common/numbers.js';
-import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import { formatDouble, formatSingle } from '../common/numbers.js';
+import { formatWcfDate, formatWcfDateOffset, formatXsdDuration, guidN } from '../common/scalar-text.js';
+import { classWriter, describeValue, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
 import type { NonFiniteMode } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,8 +69,8 @@ function compileWriters(nf: NonFiniteMode): (t: TypeDescriptor) => Writer {
     // A present Nullable<T> is written exactly like T; absence is the container's business.
     nullable: (t) => writerOf(t.of),
     list: (t) => listWriter(t, nullElementText(t.of), writerOf),
-    dictionary: (t, label) => dictionaryWriter(t, label, writerOf, quoteJsonString),
-    class: (t) => classWriter(t, writerOf, jsonKey),
+    dictionary: (t, label) => dictionaryWriter(t, label, writerOf, SCALAR_WRITERS[t.key.name].writeKey(nf)),
+    class: (t) => classWriter(t, writerOf, jsonKey, { format: 'JSON', nullText: 'null' }),
   });
   return writerOf;
 }
@@ -81,42 +85,146 @@ export function writerFor(t: TypeDescriptor, nonFinite: NonFiniteMode): Writer {
   return writers[nonFinite](t);
 }
 
-function scalarWriter(t: ScalarDescriptor, nf: NonFiniteMode): Writer {
-  switch (t.name) {
-    case 'String':
-      return (v) => (typeof v === 'string' ? quoteJsonString(v) : wrongType('String', v));
-    case 'Boolean':
-      return (v) => (v === true ? 'true' : v === false ? 'false' : wrongType('Boolean', v));
-    case 'Int32':
-      return (v) => {
-        // `(v | 0) === v` is exactly "an integer in Int32 range" (and maps -0 to 0 in the text).
-        if (typeof v === 'number' && (v | 0) === v) return '' + v;
-        if (typeof v === 'number' && Number.isInteger(v)) {
-          fail({ code: 'range', expected: 'Int32', found: String(v), detail: 'outside the Int32 range' });
-        }
-        return wrongType('Int32', v);
-      };
-    case 'Double':
-      if (nf === 'string') {
-        return (v) => {
-          if (typeof v !== 'number') return wrongType('Double', v);
-          const s = formatDouble(v);
-          return v - v === 0 ? s : '"' + s + '"';
-        };
-      }
-      return (v) => (typeof v === 'number' ? formatDouble(v) : wrongType('Double', v));
+// Scalars -------------------------------------------------------------------------------------
+
+/** A coerced value's problem as the writer reports it (`type`/`range`, the .NET type expected). */
+export function scalarProblem(name: string, v: unknown, p: ScalarProblem): never {
+  fail({
+    code: p.code,
+    expected: name,
+    found: describeValue(v),
+    ...(p.detail !== undefined ? { detail: p.detail } : p.code === 'range' ? { detail: `outside the ${name} range` } : {}),
+  });
+}
+
+/** A writer that normalises its input with the scalar's `coerce` (range/type errors) and formats it. */
+function coerced<N extends ScalarName>(name: N, format: (v: ScalarValues[N]) => string): Writer {
+  const coerce = SCALARS[name].coerce;
+  return (v) => {
+    const c = coerce(v);
+    if (c instanceof ScalarProblem) return scalarProblem(name, v, c);
+    return format(c as ScalarValues[N]);
+  };
+}
+
+function writeInt32(v: unknown): string {
+  // `(v | 0) === v` is exactly "an integer in Int32 range" (and maps -0 to 0 in the text).
+  if (typeof v === 'number' && (v | 0) === v) return '' + v;
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    fail({ code: 'range', expected: 'Int32', found: String(v), detail: 'outside the Int32 range' });
   }
+  return wrongType('Int32', v);
+}
+
+/** Double and Single: bare, or NaN/±Infinity as JSON strings in `nonFinite: 'string'` mode. */
+function floatWriter(name: 'Double' | 'Single', nf: NonFiniteMode): Writer {
+  const format = name === 'Double' ? formatDouble : formatSingle;
+  if (nf === 'string') {
+    return (v) => {
+      if (typeof v !== 'number') return wrongType(name, v);
+      const s = format(v);
+      return v - v === 0 ? s : '"' + s + '"';
+    };
+  }
+  if (name === 'Double') return (v) => (typeof v === 'number' ? formatDouble(v) : wrongType('Double', v));
+  return (v) => (typeof v === 'number' ? formatSingle(v) : wrongType('Single', v));
+}
+
+/** One row per scalar: how JSON writes a value and a dictionary key of it. */
+interface JsonScalarWriter {
+  /** The value writer (JsonTypeSerializer.cs `Write*`), made once per descriptor. */
+  write(nf: NonFiniteMode): Writer;
+  /**
+   * The key writer: JavaScript keys are the canonical key text (`ScalarRow.toKey`). String keys
+   * are escaped strings; every other key is its value text, quoted when the value is bare
+   * (WriteDictionary.cs quotes numeric and Boolean keys: `"42"`, `"true"`).
+   */
+  writeKey(nf: NonFiniteMode): (key: string) => string;
+}
+
+/** The key writer of a non-string scalar: parse the canonical key, write the value, quote a bare one. */
+function valueKey(name: ScalarName, write: Writer): (key: string) => string {
+  const fromKey = SCALARS[name].fromKey as (k: string) => unknown;
+  return (k) => {
+    const v = fromKey(k);
+    if (v instanceof ScalarProblem) fail({ code: v.code, expected: keyLabel(name), found: describeFound(k) });
+    const text = write(v);
+    return text.charCodeAt(0) === 0x22 ? text : '"' + text + '"';
+  };
+}
+
+function row(name: ScalarName, make: (nf: NonFiniteMode) => Writer): JsonScalarWriter {
+  return { write: make, writeKey: (nf) => valueKey(name, make(nf)) };
+}
+
+const writeString: Writer = (v) => (typeof v === 'string' ? quoteJsonString(v) : wrongType('String', v));
+const writeBoolean: Writer = (v) => (v === true ? 'true' : v === false ? 'false' : wrongType('Boolean', v));
+const plain = (v: number | bigint | string): string => String(v);
+
+/**
+ * Every scalar's JSON form (jsv-and-json.md §6.1; ServiceStack.Text Json/JsonTypeSerializer.cs).
+ * String, Boolean, Int32 and Double keep their dedicated fast writers.
+ */
+const SCALAR_WRITERS: { readonly [N in ScalarName]: JsonScalarWriter } = {
+  String: { write: () => writeString, writeKey: () => quoteJsonString },
+  Boolean: row('Boolean', () => writeBoolean),
+  Byte: row('Byte', () => coerced('Byte', plain)),
+  SByte: row('SByte', () => coerced('SByte', plain)),
+  Int16: row('Int16', () => coerced('Int16', plain)),
+  UInt16: row('UInt16', () => coerced('UInt16', plain)),
+  Int32: row('Int32', () => writeInt32),
+  UInt32: row('UInt32', () => coerced('UInt32', plain)),
+  Int64: row('Int64', () => coerced('Int64', plain)),
+  UInt64: row('UInt64', () => coerced('UInt64', plain)),
+  Single: row('Single', (nf) => floatWriter('Single', nf)),
+  Double: row('Double', (nf) => floatWriter('Double', nf)),
+  // decimal.ToString(Invariant): the scale is kept (`1.50`), bare.
+  Decimal: row('Decimal', () => coerced('Decimal', plain)),
+  // WriteChar: the one character as a JSON string.
+  Char: row('Char', () => coerced('Char', quoteJsonString)),
+  // DateHandler.TimestampOffset (the default): `"\/Date(ms±hhmm)\/"`, milliseconds only.
+  DateTime: row('DateTime', () => coerced('DateTime', (v) => '"' + formatWcfDate(v) + '"')),
+  DateTimeOffset: row('DateTimeOffset', () => coerced('DateTimeOffset', (v) => '"' + formatWcfDateOffset(v) + '"')),
+  // TimeSpanHandler.DurationFormat (the default): the XSD duration, quoted.
+  TimeSpan: row('TimeSpan', () => coerced('TimeSpan', (v) => '"' + formatXsdDuration(v.ticks) + '"')),
+  // Guid.ToString("N"): 32 lower-case hex digits.
+  Guid: row('Guid', () => coerced('Guid', (v) => '"' + guidN(v) + '"')),
+  // Convert.ToBase64String, quoted.
+  'Byte[]': row('Byte[]', () => coerced('Byte[]', (v) => '"' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') + '"')),
+  // Uri.ToString() through the string escaper; the text is written as given (see index.ts).
+  Uri: row('Uri', () => coerced('Uri', quoteJsonString)),
+  Object: { write: () => unsupportedObject(), writeKey: () => unsupportedObject() },
+};
+
+/** A `System.Object` member: compiling it is the error (no schema-free JSON form is byte-exact). */
+function unsupportedObject(): never {
+  fail({ code: 'unsupported', detail: 'a System.Object member has no JSON form this codec can write byte for byte' });
+}
+
+function scalarWriter(t: ScalarDescriptor, nf: NonFiniteMode): Writer {
+  return SCALAR_WRITERS[t.name].write(nf);
 }
 
 function enumWriter(t: EnumDescriptor): Writer {
-  const quoted = new Map<string, string>();
-  for (const m of t.members) quoted.set(m.name, quoteJsonString(m.name));
+  const e = compileEnum(t);
+  const written = new Map<string, string>();
+  for (const m of t.members) {
+    const w = e.wireOf(m.value);
+    written.set(m.name, w.number ? w.text : quoteJsonString(w.text));
+  }
   const expected = `a ${t.name} member`;
   return (v) => {
-    if (typeof v !== 'string') return wrongType(`${expected} name`, v);
-    const q = quoted.get(v);
-    if (q === undefined) fail({ code: 'enum', expected, found: describeFound(v) });
-    return q;
+    if (typeof v === 'string') {
+      const q = written.get(v);
+      if (q !== undefined) return q;
+    }
+    const value = e.valueOf(v);
+    if (value === undefined) {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint') return wrongType(`${expected} name`, v);
+      fail({ code: 'enum', expected, found: describeFound(v) });
+    }
+    const w = e.wireOf(value);
+    return w.number ? w.text : quoteJsonString(w.text);
   };
 }
 
@@ -134,7 +242,8 @@ function nullElementText(t: TypeDescriptor): string | undefined {
     case 'enum':
       return undefined;
     case 'class':
-      return t.dictionary ? 'null' : '{}';
+      // A struct element cannot be null in .NET.
+      return t.dictionary ? 'null' : t.isValueType ? undefined : '{}';
     case 'nullable':
     case 'list':
     case 'dictionary':

@@ -23,7 +23,10 @@ import { fail, Failure, lineCol } from '../common/failure.js';
 import { formatDouble, INT32_MAX, INT32_MIN, parseDouble, parseServiceStackBoolean } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
+import { compileEnum } from '../common/enums.js';
 import { setOwn } from '../common/objects.js';
+import { keyLabel, SCALAR_PARSERS } from '../common/scalar-parse.js';
+import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 import { prettyNewline, unformatJsv } from './pretty.js';
 
 const LBRACE = 0x7b;
@@ -337,68 +340,52 @@ function converterFor(t: ScalarDescriptor | EnumDescriptor): Converter {
 }
 
 function scalarConverter(t: ScalarDescriptor): Converter {
-  switch (t.name) {
-    case 'String':
-      return (s) => s;
-    case 'Boolean':
-      return (s, at) => {
-        const b = parseJsvBoolean(s);
-        return b === undefined ? failValue(at, 'type', 'Boolean', describeFound(s)) : b;
-      };
-    case 'Int32':
-      return (s, at, inList) => {
-        // List<int> elements go through int.Parse, which also takes a leading '+'.
-        const v = parseJsvInt32(s, inList);
-        if (v === 'type') failValue(at, 'type', 'Int32', describeFound(s));
-        if (v === 'range') failValue(at, 'range', 'Int32', describeFound(s), 'outside the Int32 range');
-        return v;
-      };
-    case 'Double':
-      return (s, at) => {
-        const d = parseJsvDouble(s);
-        return d === undefined ? failValue(at, 'type', 'Double', describeFound(s)) : d;
-      };
-  }
+  return SCALAR_READERS[t.name].convert;
+}
+
+function convertBoolean(s: string, at: number, _inList?: boolean): unknown {
+  const b = parseJsvBoolean(s);
+  return b === undefined ? failValue(at, 'type', 'Boolean', describeFound(s)) : b;
+}
+
+function convertInt32(s: string, at: number, inList: boolean): unknown {
+  // List<int> elements go through int.Parse, which also takes a leading '+'.
+  const v = parseJsvInt32(s, inList);
+  if (v === 'type') failValue(at, 'type', 'Int32', describeFound(s));
+  if (v === 'range') failValue(at, 'range', 'Int32', describeFound(s), 'outside the Int32 range');
+  return v;
+}
+
+function convertDouble(s: string, at: number, _inList?: boolean): unknown {
+  const d = parseJsvDouble(s);
+  return d === undefined ? failValue(at, 'type', 'Double', describeFound(s)) : d;
 }
 
 function enumConverter(t: EnumDescriptor): Converter {
-  const exact = new Set<string>();
-  const folded = new Map<string, string>();
-  const byValue = new Map<number, string>();
+  const e = compileEnum(t);
+  // Fast path: the text the writer puts out for each member.
+  const exact = new Map<string, string>();
   for (const m of t.members) {
-    exact.add(m.name);
-    if (!folded.has(m.name.toLowerCase())) folded.set(m.name.toLowerCase(), m.name);
-    if (!byValue.has(m.value)) byValue.set(m.value, m.name);
+    const w = e.wireOf(m.value).text;
+    if (!exact.has(w)) exact.set(w, e.textOf(m.value));
   }
   const expected = `a ${t.name} member`;
   return (s, at) => {
-    if (exact.has(s)) return s;
-    // Enum.Parse(ignoreCase): a name in any case, or the numeric value.
-    const x = s.trim();
-    const f = folded.get(x.toLowerCase());
-    if (f !== undefined) return f;
-    if (/^[+-]?\d+$/.test(x)) {
-      const v = byValue.get(Number(x));
-      if (v !== undefined) return v;
-    }
-    return failValue(at, 'enum', expected, describeFound(s));
+    const hit = exact.get(s);
+    if (hit !== undefined) return hit;
+    // EnumInfo.Parse: [EnumMember] texts and names in any case, then Enum.Parse(ignoreCase):
+    // names, numbers, comma lists. A value no member names is refused unless lenient.
+    const value = e.parse(s);
+    if (value === undefined || (!e.isNamed(value) && !lenient)) return failValue(at, 'enum', expected, describeFound(s));
+    return e.textOf(value);
   };
 }
 
 function scalarReader(t: ScalarDescriptor): Reader {
-  switch (t.name) {
-    case 'String':
-      return readString;
-    case 'Int32':
-      return readInt32;
-    case 'Double':
-      return readDouble;
-    case 'Boolean':
-      return readBoolean;
-  }
+  return SCALAR_READERS[t.name].read;
 }
 
-const booleanConverter = scalarConverter({ kind: 'scalar', name: 'Boolean', fullName: 'System.Boolean', isValueType: true });
+const booleanConverter = convertBoolean;
 
 /** `True`/`False` as the writer puts them, compared in place; anything else through the full parser. */
 function readBoolean(inList: boolean): unknown {
@@ -445,8 +432,8 @@ function readInt32(inList: boolean): unknown {
   return int32Converter(scalarToken(inList), at, inList);
 }
 
-const int32Converter = scalarConverter({ kind: 'scalar', name: 'Int32', fullName: 'System.Int32', isValueType: true });
-const doubleConverter = scalarConverter({ kind: 'scalar', name: 'Double', fullName: 'System.Double', isValueType: true });
+const int32Converter = convertInt32;
+const doubleConverter = convertDouble;
 
 /** Powers of ten a double holds exactly (10^0 … 10^22). */
 const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => Number('1e' + i));
@@ -565,7 +552,7 @@ function listReader(t: ListDescriptor): Reader {
   const empty = emptyValue(el);
   const isString = el.kind === 'scalar' && el.name === 'String';
   const isInt32 = el.kind === 'scalar' && el.name === 'Int32';
-  const nullable = el.kind === 'class' || el.kind === 'dictionary';
+  const nullable = (el.kind === 'class' && !el.isValueType) || el.kind === 'dictionary';
   const readElement = (i: number, inList: boolean): unknown => {
     try {
       if (nullable && takeNull(inList)) return null;
@@ -643,30 +630,111 @@ function listReader(t: ListDescriptor): Reader {
   };
 }
 
-/** Dictionary keys are JavaScript strings: a key's text under the key type, normalized. */
+/**
+ * Dictionary keys are JavaScript strings: a key's text parsed under the key type and
+ * normalised to the canonical key text (`ScalarRow.toKey`; Double keys keep their JSV text).
+ */
 function keyReader(t: ScalarDescriptor): (raw: string, at: number) => string {
-  switch (t.name) {
-    case 'String':
-      return (raw) => raw;
-    case 'Int32':
-      return (raw, at) => {
-        const v = parseJsvInt32(raw, true);
-        if (v === 'type') failValue(at, 'type', 'an Int32 key', describeFound(raw));
-        if (v === 'range') failValue(at, 'range', 'an Int32 key', describeFound(raw), 'outside the Int32 range');
-        return String(v);
-      };
-    case 'Boolean':
-      return (raw, at) => {
-        const b = parseJsvBoolean(raw);
-        return b === undefined ? failValue(at, 'type', 'a Boolean key', describeFound(raw)) : b ? 'True' : 'False';
-      };
-    case 'Double':
-      return (raw, at) => {
-        const d = parseJsvDouble(raw);
-        return d === undefined ? failValue(at, 'type', 'a Double key', describeFound(raw)) : formatDouble(d);
-      };
-  }
+  return SCALAR_READERS[t.name].readKey;
 }
+
+/** A scalar read from its token by its row in `SCALAR_PARSERS` (Common/DeserializeBuiltin.cs). */
+function parsed<N extends ScalarName>(name: N): Converter {
+  const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
+  return (s, at) => {
+    const v = parse(s);
+    if (v instanceof ScalarProblem) {
+      failValue(at, v.code, name, describeFound(s), v.detail ?? (v.code === 'range' ? `outside the ${name} range` : undefined));
+    }
+    return v;
+  };
+}
+
+function keyOf<N extends ScalarName>(name: N): (raw: string, at: number) => string {
+  const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
+  const toKey = SCALARS[name].toKey as (v: unknown) => string;
+  return (raw, at) => {
+    const v = parse(raw);
+    if (v instanceof ScalarProblem) failValue(at, v.code, keyLabel(name), describeFound(raw), v.detail);
+    return toKey(v);
+  };
+}
+
+/** One row per scalar: its reader, the converter of its token text, and its key reader. */
+interface JsvScalarReader {
+  readonly read: Reader;
+  readonly convert: Converter;
+  readonly readKey: (raw: string, at: number) => string;
+}
+
+function row<N extends ScalarName>(name: N): JsvScalarReader {
+  const convert = parsed(name);
+  return { read: tokenReader(convert), convert, readKey: keyOf(name) };
+}
+
+/** `System.Object`: compiling its reader is the error (no schema-free JSV form is kept). */
+function unsupportedObject(): never {
+  throw new Failure({ code: 'unsupported', detail: 'a System.Object member has no JSV form this codec can read back losslessly' });
+}
+
+/**
+ * Every scalar's JSV reader (jsv-and-json.md §3.3). String, Boolean, Int32 and Double keep
+ * their in-place fast paths; the others take the token (unquoted) and parse it by their row.
+ */
+const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
+  String: { read: readString, convert: (s) => s, readKey: (raw) => raw },
+  Boolean: {
+    read: readBoolean,
+    convert: convertBoolean,
+    readKey: (raw, at) => {
+      const b = parseJsvBoolean(raw);
+      return b === undefined ? failValue(at, 'type', 'a Boolean key', describeFound(raw)) : b ? 'True' : 'False';
+    },
+  },
+  Byte: row('Byte'),
+  SByte: row('SByte'),
+  Int16: row('Int16'),
+  UInt16: row('UInt16'),
+  Int32: {
+    read: readInt32,
+    convert: convertInt32,
+    readKey: (raw, at) => {
+      const v = parseJsvInt32(raw, true);
+      if (v === 'type') failValue(at, 'type', 'an Int32 key', describeFound(raw));
+      if (v === 'range') failValue(at, 'range', 'an Int32 key', describeFound(raw), 'outside the Int32 range');
+      return String(v);
+    },
+  },
+  UInt32: row('UInt32'),
+  Int64: row('Int64'),
+  UInt64: row('UInt64'),
+  Single: row('Single'),
+  Double: {
+    read: readDouble,
+    convert: convertDouble,
+    readKey: (raw, at) => {
+      const d = parseJsvDouble(raw);
+      return d === undefined ? failValue(at, 'type', 'a Double key', describeFound(raw)) : formatDouble(d);
+    },
+  },
+  Decimal: row('Decimal'),
+  Char: row('Char'),
+  DateTime: row('DateTime'),
+  DateTimeOffset: row('DateTimeOffset'),
+  TimeSpan: row('TimeSpan'),
+  Guid: row('Guid'),
+  'Byte[]': row('Byte[]'),
+  Uri: row('Uri'),
+  Object: {
+    get read(): Reader {
+      return unsupportedObject();
+    },
+    get convert(): Converter {
+      return unsupportedObject();
+    },
+    readKey: () => unsupportedObject(),
+  },
+};
 
 /**
  * A map key as ServiceStack's `EatMapKey` delimits it: a quoted key (unquoted with `""`
@@ -829,14 +897,20 @@ function classReader(t: ClassDescriptor): Reader {
     const ps = t.properties;
     const wires = ps.map((p) => p.wireName);
     const m: Members = {
-      readers: ps.map((p) => readerFor(p.type)),
+      readers: ps.map((p) => {
+        try {
+          return readerFor(p.type);
+        } catch (e) {
+          throw e instanceof Failure ? e.at(p.wireName) : e;
+        }
+      }),
       wires,
       keys: wires.map((w) => w + ':'),
       firsts: wires.map((w) => w.charCodeAt(0)),
       folded: new Map(),
       empties: ps.map((p) => emptyValue(p.type)),
       labels: ps.map((p) => typeLabel(p.type)),
-      nullables: ps.map((p) => p.type.kind === 'class' || p.type.kind === 'dictionary'),
+      nullables: ps.map((p) => (p.type.kind === 'class' && !p.type.isValueType) || p.type.kind === 'dictionary'),
       build: compileBuilder(ps),
     };
     // Property names bind case-insensitively (ordinal-ignore-case over ASCII names).
@@ -849,7 +923,8 @@ function classReader(t: ClassDescriptor): Reader {
   return (inList) => {
     const start = pos;
     if (src.charCodeAt(pos) !== LBRACE) {
-      if (takeNull(inList)) return null;
+      // A struct is a value type: `null` is not one of its values.
+      if (!t.isValueType && takeNull(inList)) return null;
       return notAnObject(t.name, inList, start);
     }
     const ms = (members ??= resolve());

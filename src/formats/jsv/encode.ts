@@ -6,10 +6,14 @@
  */
 import { describeFound } from '../../errors.js';
 import type { EnumDescriptor, ScalarDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
+import { SCALARS, ScalarProblem, type ScalarName, type ScalarValues } from '../../schema/scalars.js';
 import { compiledPerDescriptor } from '../common/compile.js';
+import { compileEnum } from '../common/enums.js';
+import { keyLabel } from '../common/scalar-parse.js';
 import { fail } from '../common/failure.js';
-import { formatDouble, parseDouble } from '../common/numbers.js';
-import { classWriter, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import { formatDouble, formatSingle } from '../common/numbers.js';
+import { formatIsoDateTimeOffset, formatShortestXsdDateTime, formatXsdDuration, guidN } from '../common/scalar-text.js';
+import { classWriter, describeValue, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -38,8 +42,9 @@ export const writerFor: (t: TypeDescriptor) => Writer = compiledPerDescriptor<Wr
   // A present Nullable<T> is written exactly like T; absence is the container's business.
   nullable: (t) => writerFor(t.of),
   list: (t) => listWriter(t, nullElementText(t.of), writerFor),
-  dictionary: (t, label) => dictionaryWriter(t, label, writerFor, keyWriter(t.key)),
-  class: (t) => classWriter(t, writerFor, jsvKey),
+  dictionary: (t, label) => dictionaryWriter(t, label, writerFor, SCALAR_WRITERS[t.key.name].writeKey),
+  // JSV never writes null members: JsvTypeSerializer.IncludeNullValues is always false.
+  class: (t) => classWriter(t, writerFor, jsvKey, { format: 'JSV', nullText: undefined }),
 });
 
 function writeString(v: unknown): string {
@@ -63,27 +68,120 @@ function writeDouble(v: unknown): string {
   return typeof v === 'number' ? formatDouble(v) : wrongType('Double', v);
 }
 
+function writeSingle(v: unknown): string {
+  return typeof v === 'number' ? formatSingle(v) : wrongType('Single', v);
+}
+
+/** A coerced value's problem as the writer reports it (`type`/`range`, the .NET type expected). */
+function scalarProblem(name: string, v: unknown, p: ScalarProblem): never {
+  fail({
+    code: p.code,
+    expected: name,
+    found: describeValue(v),
+    ...(p.detail !== undefined ? { detail: p.detail } : p.code === 'range' ? { detail: `outside the ${name} range` } : {}),
+  });
+}
+
+/** A writer that normalises its input with the scalar's `coerce` (range/type errors) and formats it. */
+function coerced<N extends ScalarName>(name: N, format: (v: ScalarValues[N]) => string): Writer {
+  const coerce = SCALARS[name].coerce;
+  return (v) => {
+    const c = coerce(v);
+    if (c instanceof ScalarProblem) return scalarProblem(name, v, c);
+    return format(c as ScalarValues[N]);
+  };
+}
+
+/** One row per scalar: how JSV writes a value and a dictionary key of it. */
+interface JsvScalarWriter {
+  readonly write: Writer;
+  /**
+   * JavaScript keys are the canonical key text (`ScalarRow.toKey`); JSV writes a key with the
+   * key type's own writer (WriteDictionary.cs), so a DateTime key with a time of day is
+   * written with its `:` unquoted, exactly as the server does (and cannot read back).
+   */
+  readonly writeKey: (key: string) => string;
+}
+
+function valueKey(name: ScalarName, write: Writer): (key: string) => string {
+  const fromKey = SCALARS[name].fromKey as (k: string) => unknown;
+  return (k) => {
+    const v = fromKey(k);
+    if (v instanceof ScalarProblem) fail({ code: v.code, expected: keyLabel(name), found: describeFound(k) });
+    return write(v);
+  };
+}
+
+function row(name: ScalarName, write: Writer): JsvScalarWriter {
+  return { write, writeKey: valueKey(name, write) };
+}
+
+const plain = (v: number | bigint | string): string => String(v);
+
+/** `System.Object`: no schema-free JSV form can be made byte-exact; compiling it is the error. */
+function unsupportedObject(): never {
+  fail({ code: 'unsupported', detail: 'a System.Object member has no JSV form this codec can write byte for byte' });
+}
+
+/**
+ * Every scalar's JSV form (jsv-and-json.md §2.3–§2.5; ServiceStack.Text Jsv/JsvTypeSerializer.cs).
+ * Everything but strings and Uris is written raw (no JSV quoting), as the server does.
+ */
+const SCALAR_WRITERS: { readonly [N in ScalarName]: JsvScalarWriter } = {
+  String: { write: writeString, writeKey: quoteJsvString },
+  Boolean: row('Boolean', writeBoolean),
+  Byte: row('Byte', coerced('Byte', plain)),
+  SByte: row('SByte', coerced('SByte', plain)),
+  Int16: row('Int16', coerced('Int16', plain)),
+  UInt16: row('UInt16', coerced('UInt16', plain)),
+  Int32: row('Int32', writeInt32),
+  UInt32: row('UInt32', coerced('UInt32', plain)),
+  Int64: row('Int64', coerced('Int64', plain)),
+  UInt64: row('UInt64', coerced('UInt64', plain)),
+  Single: row('Single', writeSingle),
+  Double: row('Double', writeDouble),
+  Decimal: row('Decimal', coerced('Decimal', plain)),
+  // WriteChar: the character itself, unescaped (a `,` or `}` breaks the document, as on the server).
+  Char: row('Char', coerced('Char', (c) => c)),
+  // ToShortestXsdDateTimeString, raw even though it contains `:`.
+  DateTime: row('DateTime', coerced('DateTime', formatShortestXsdDateTime)),
+  // DateTimeOffset.ToString("o").
+  DateTimeOffset: row('DateTimeOffset', coerced('DateTimeOffset', formatIsoDateTimeOffset)),
+  TimeSpan: row('TimeSpan', coerced('TimeSpan', (v) => formatXsdDuration(v.ticks))),
+  Guid: row('Guid', coerced('Guid', guidN)),
+  // Convert.ToBase64String, raw (base64 has no JSV special characters; empty is written as nothing).
+  'Byte[]': row('Byte[]', coerced('Byte[]', (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'))),
+  // Uri.ToString() through the string rule (quoted: it has a `:`).
+  Uri: row('Uri', coerced('Uri', quoteJsvString)),
+  Object: {
+    get write(): Writer {
+      return unsupportedObject();
+    },
+    writeKey: () => unsupportedObject(),
+  },
+};
+
 function scalarWriter(t: ScalarDescriptor): Writer {
-  switch (t.name) {
-    case 'String':
-      return writeString;
-    case 'Boolean':
-      return writeBoolean;
-    case 'Int32':
-      return writeInt32;
-    case 'Double':
-      return writeDouble;
-  }
+  return SCALAR_WRITERS[t.name].write;
 }
 
 function enumWriter(t: EnumDescriptor): Writer {
   // Written raw, not through the string rule: member names are identifiers.
-  const names = new Set(t.members.map((m) => m.name));
+  const e = compileEnum(t);
+  const written = new Map<string, string>();
+  for (const m of t.members) written.set(m.name, e.wireOf(m.value).text);
   const expected = `a ${t.name} member`;
   return (v) => {
-    if (typeof v !== 'string') return wrongType(`${expected} name`, v);
-    if (!names.has(v)) fail({ code: 'enum', expected, found: describeFound(v) });
-    return v;
+    if (typeof v === 'string') {
+      const w = written.get(v);
+      if (w !== undefined) return w;
+    }
+    const value = e.valueOf(v);
+    if (value === undefined) {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint') return wrongType(`${expected} name`, v);
+      fail({ code: 'enum', expected, found: describeFound(v) });
+    }
+    return e.wireOf(value).text;
   };
 }
 
@@ -104,31 +202,8 @@ export function nullElementText(t: TypeDescriptor): string | undefined {
     case 'dictionary':
       return 'null';
     case 'class':
-      return t.dictionary ? 'null' : '{}';
-  }
-}
-
-/** Dictionary keys are JavaScript strings; this is their JSV text under the key type (§2.7). */
-function keyWriter(t: ScalarDescriptor): (k: string) => string {
-  switch (t.name) {
-    case 'String':
-      return quoteJsvString;
-    case 'Int32':
-      return (k) => {
-        const n = /^-?\d+$/.test(k) ? Number(k) : NaN;
-        if ((n | 0) !== n) fail({ code: 'type', expected: 'an Int32 key', found: describeFound(k) });
-        return '' + n;
-      };
-    case 'Boolean':
-      return (k) => {
-        const b = k === 'true' || k === 'True' ? true : k === 'false' || k === 'False' ? false : undefined;
-        return b === undefined ? fail({ code: 'type', expected: 'a Boolean key', found: describeFound(k) }) : b ? 'True' : 'False';
-      };
-    case 'Double':
-      return (k) => {
-        const d = parseDouble(k);
-        return d === undefined ? fail({ code: 'type', expected: 'a Double key', found: describeFound(k) }) : formatDouble(d);
-      };
+      // A struct element cannot be null in .NET.
+      return t.dictionary ? 'null' : t.isValueType ? undefined : '{}';
   }
 }
 
