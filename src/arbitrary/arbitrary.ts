@@ -150,6 +150,20 @@ function keysStayDistinct(formats: readonly WireFormat[], d: DictionaryDescripto
   return chains.every((chain) => new Set(keys.map((k) => keyAfterAll(chain, d.key, k))).size === keys.length);
 }
 
+/**
+ * Whether DataContract XML can write `default(T)`: not for an enum without a member of value 0
+ * (a non-flags enum's 0 is then an unnamed value, which DCS refuses to serialize:
+ * datacontract.md §11.4), nor for a struct whose default holds one.
+ */
+export function defaultWritableInXml(t: TypeDescriptor, seen: Set<ClassDescriptor>): boolean {
+  if (t.kind === 'enum') return t.isFlags || t.members.some((m) => m.value === 0n);
+  if (t.kind === 'class' && t.isValueType && !seen.has(t)) {
+    seen.add(t);
+    return t.properties.every((p) => !p.type.isValueType || defaultWritableInXml(p.type, seen));
+  }
+  return true;
+}
+
 /** The first member, through the type graph, whose type involves a scalar no format carries. */
 function refusedMember(t: TypeDescriptor, seen: Set<ClassDescriptor>): string | undefined {
   switch (t.kind) {
@@ -206,6 +220,7 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
   const keys = keyArbitrary(o.format);
   const input = o.shape === 'input';
   const formats = FORMATS_OF[o.format];
+  const xmlLimits = formats.includes('xml');
 
   // `tie` is only valid inside the letrec builder; the root, when it is not a class, is built
   // from the tied class arbitraries afterwards.
@@ -242,6 +257,9 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
     const required: string[] = [];
     for (const p of c.properties) {
       const valueType = p.type.isValueType;
+      // A missing member is written as its default; where XML cannot write that default (an
+      // enum with no member of value 0), the member must be given.
+      if (input && xmlLimits && !defaultWritableInXml(p.type, new Set())) required.push(p.wireName);
       if (input) {
         // Anything the encoders read as "absent" for a reference, the value or its default for a value type.
         model[p.wireName] = valueType ? of(p.type) : fc.oneof(of(p.type), fc.constant(null), fc.constant(undefined));
