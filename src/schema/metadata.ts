@@ -38,7 +38,8 @@ import {
   type TypeDeclaration,
   type TypeExpr,
 } from './builder.js';
-import type { HttpVerb, OperationDescriptor, RegistryProfile, RouteDescriptor } from './descriptors.js';
+import type { HttpVerb, OperationDescriptor, RegistryProfile, RouteDescriptor, TextCase } from './descriptors.js';
+import { toPascalCase, toSnakeCase } from './naming.js';
 import { createRegistry, type Registry } from './registry.js';
 import { isScalarName } from './scalars.js';
 import { arityOf, formatTypeName, parseTypeName, TypeNameProblem, type TypeName } from './type-names.js';
@@ -71,7 +72,9 @@ export function parseMetadata(text: string, options?: MetadataOptions): Registry
 /** The declaration `fromMetadata` resolves: one revision, every type of the document. */
 export function metadataDeclaration(doc: unknown, options?: MetadataOptions): SchemaDeclaration {
   const read = readDocument(doc);
-  return new Loader(read).declaration(options?.name ?? read.baseUrl ?? 'ServiceStack API');
+  const declaration = new Loader(read).declaration(options?.name ?? read.baseUrl ?? 'ServiceStack API');
+  // The document's own text case is the host's; an explicit profile (the caller's) still wins.
+  return read.textCase ? { ...declaration, profile: { textCase: read.textCase } } : declaration;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,17 +143,62 @@ interface MetaOperation {
 
 interface MetaDocument {
   readonly baseUrl?: string;
+  readonly textCase?: TextCase;
   readonly types: readonly MetaType[];
   readonly operations: readonly MetaOperation[];
 }
 
 const own = (o: Json, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-/** A key in the host's casing: camelCase (`UseCamelCase`, the default) or PascalCase. */
+/**
+ * A key in the host's text case: the document is written by ServiceStack.Text with the host's
+ * `TextCase` (§1.1), so its own keys are camelCase (`UseCamelCase`, the default), PascalCase
+ * (`UseCamelCase = false`) or snake_case (`TextCase.SnakeCase`).
+ */
 function field(o: Json, camel: string): unknown {
   if (own(o, camel)) return o[camel];
-  const pascal = camel[0]!.toUpperCase() + camel.slice(1);
-  return own(o, pascal) ? o[pascal] : undefined;
+  const pascal = toPascalCase(camel);
+  if (own(o, pascal)) return o[pascal];
+  const snake = toSnakeCase(camel);
+  return snake !== camel && own(o, snake) ? o[snake] : undefined;
+}
+
+/**
+ * The host's text case, as its metadata document shows it: an AppMetadata's `app.jsTextCase`
+ * (`JsConfig.TextCase`), else the casing of the document's own multi-word keys. Undefined when
+ * nothing tells (then the profile default, camel, holds).
+ */
+function documentTextCase(doc: Json, api: Json): TextCase | undefined {
+  const app = api === doc ? undefined : field(doc, 'app');
+  if (isObject(app)) {
+    const tc = field(app, 'jsTextCase');
+    if (tc === 'CamelCase') return 'camel';
+    if (tc === 'SnakeCase') return 'snake';
+    // `Default` leaves member names as declared: PascalCase .NET names.
+    if (tc === 'PascalCase' || tc === 'Default') return 'pascal';
+  }
+  let budget = 10_000;
+  const walk = (v: unknown): TextCase | undefined => {
+    if (--budget < 0 || typeof v !== 'object' || v === null) return undefined;
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        const r = walk(x);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      // Only the document's own keys: `meta` maps and `config` hold free-form or host-named keys.
+      if (k === 'meta' || k === 'Meta' || k === 'config' || k === 'Config') continue;
+      if (/^[A-Z]/.test(k)) return 'pascal';
+      if (/^[a-z]+(_[a-z]+)+$/.test(k)) return 'snake';
+      if (/^[a-z]+[A-Z]/.test(k)) return 'camel';
+      const r = walk(x);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  return walk(api);
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -359,6 +407,8 @@ function readDocument(doc: unknown): MetaDocument {
     types: types.map((x, i) => r.type(x, `types[${i}]`, false)),
     operations: operations.map((x, i) => r.operation(x, `operations[${i}]`)),
   };
+  const textCase = documentTextCase(doc, api);
+  if (textCase) out.textCase = textCase;
   const config = field(api, 'config');
   if (isObject(config)) {
     const base = field(config, 'baseUrl');
@@ -395,6 +445,48 @@ const SYSTEM_ENUMS: Readonly<Record<string, readonly (readonly [string, number])
   DateTimeKind: [['Unspecified', 0], ['Utc', 1], ['Local', 2]],
 };
 
+/**
+ * ServiceStack's own DTOs, which `/types/metadata` leaves out (`IgnoreTypesInNamespaces` holds
+ * `ServiceStack` by default, §1.2) although responses and AutoQuery requests use them. Their
+ * members, in the metadata's own shape, restated from `ServiceStack.Interfaces` (`ResponseStatus.cs`,
+ * `ResponseError.cs`, `IQuery.cs`): each is a `[DataContract]` with ordered `[DataMember]`s, in the
+ * contract namespace the assembly's `[ContractNamespace]` gives the `ServiceStack` CLR namespace.
+ * A document that lists one of them (a host that exports it) is used instead.
+ */
+const SERVICESTACK_NS = 'ServiceStack';
+const SERVICESTACK_CONTRACT = { namespace: 'http://schemas.servicestack.net/types' };
+const sp = (name: string, type: string, order: number, genericArgs?: string[]): Json => ({
+  name, type, namespace: 'System', dataMember: { order }, ...(genericArgs ? { genericArgs } : {}),
+});
+const STRING_MAP = ['String', 'String'];
+const QUERY_BASE = { name: 'QueryBase', namespace: SERVICESTACK_NS };
+const SERVICESTACK_TYPES: readonly Json[] = [
+  {
+    name: 'ResponseStatus', namespace: SERVICESTACK_NS, dataContract: SERVICESTACK_CONTRACT,
+    properties: [sp('ErrorCode', 'String', 1), sp('Message', 'String', 2), sp('StackTrace', 'String', 3),
+      sp('Errors', 'List`1', 4, ['ResponseError']), sp('Meta', 'Dictionary`2', 5, STRING_MAP)],
+  },
+  {
+    name: 'ResponseError', namespace: SERVICESTACK_NS, dataContract: SERVICESTACK_CONTRACT,
+    properties: [sp('ErrorCode', 'String', 1), sp('FieldName', 'String', 2), sp('Message', 'String', 3),
+      sp('Meta', 'Dictionary`2', 4, STRING_MAP)],
+  },
+  {
+    name: 'QueryBase', namespace: SERVICESTACK_NS, dataContract: SERVICESTACK_CONTRACT, isAbstract: true,
+    properties: [sp('Skip', 'Nullable`1', 1, ['Int32']), sp('Take', 'Nullable`1', 2, ['Int32']), sp('OrderBy', 'String', 3),
+      sp('OrderByDesc', 'String', 4), sp('Include', 'String', 5), sp('Fields', 'String', 6), sp('Meta', 'Dictionary`2', 7, STRING_MAP)],
+  },
+  // `QueryDb<T>` and friends declare no members of their own.
+  ...[['QueryDb`1', ['T']], ['QueryDb`2', ['From', 'Into']], ['QueryData`1', ['T']], ['QueryData`2', ['From', 'Into']]].map(
+    ([name, args]) => ({ name, namespace: SERVICESTACK_NS, genericArgs: args, isGenericTypeDef: true, isAbstract: true, inherits: QUERY_BASE, properties: [] }),
+  ),
+  {
+    name: 'QueryResponse`1', namespace: SERVICESTACK_NS, genericArgs: ['T'], isGenericTypeDef: true, dataContract: SERVICESTACK_CONTRACT,
+    properties: [sp('Offset', 'Int32', 1), sp('Total', 'Int32', 2), { ...sp('Results', 'List`1', 3, ['T']), namespace: 'System.Collections.Generic' },
+      sp('Meta', 'Dictionary`2', 4, STRING_MAP), { ...sp('ResponseStatus', 'ResponseStatus', 5), namespace: SERVICESTACK_NS }],
+  },
+];
+
 const isSystemNamespace = (ns: string): boolean => ns === 'System' || ns.startsWith('System.');
 
 /** Bases the metadata reports but which are no base for a codec (`ToExactType` skips them; hand-written documents may not). */
@@ -423,6 +515,9 @@ interface Entry {
   struct: boolean;
   /** A definition's parameter names (`["T"]`). */
   readonly params: readonly string[];
+  /** One of `SERVICESTACK_TYPES`: declared only when something uses it. */
+  readonly builtin: boolean;
+  used: boolean;
 }
 
 /** A closed generic type the document uses: `QueryResponse<Item>`. */
@@ -474,7 +569,8 @@ class Loader {
   private readonly systemEnums = new Map<string, SystemEnum>();
   /** Output order: the document's order, with closed generics and System enums after their first user. */
   private readonly slots: Slot[] = [];
-  private readonly pending: Closed[] = [];
+  /** Closed generics and used built-ins whose members are still to resolve. */
+  private readonly pending: (Closed | Entry)[] = [];
   private readonly props = new Map<Entry | Closed, PropertyDecls>();
   /** Request entry → full name of its response DTO. */
   private readonly returnsOf = new Map<Entry, string | undefined>();
@@ -513,7 +609,7 @@ class Loader {
       const fullName = m.namespace ? `${m.namespace}.${name}` : name;
       const e: Entry = {
         meta: m, kind, name, namespace: m.namespace, localPath: name, fullName, key,
-        struct: m.isValueType, params: generic ? m.genericArgs! : [],
+        struct: m.isValueType, params: generic ? m.genericArgs! : [], builtin: m.path.startsWith('built-in'), used: false,
       };
       this.entries.push(e);
       this.byKey.set(key, e);
@@ -532,6 +628,11 @@ class Loader {
       requests.set(e, op);
       e.operation = op;
       if (op.response) add(op.response);
+    }
+    const reader = new DocReader();
+    for (const b of SERVICESTACK_TYPES) {
+      const m = reader.type(b, `built-in ${SERVICESTACK_NS}.${String(b['name'])}`, false);
+      if (!this.byKey.has(`${m.namespace}.${m.name}`)) add(m);
     }
   }
 
@@ -583,7 +684,7 @@ class Loader {
 
   declaration(name: string): SchemaDeclaration {
     for (const e of this.entries) {
-      if (e.kind === 'class' || e.kind === 'enum') {
+      if ((e.kind === 'class' || e.kind === 'enum') && !e.builtin) {
         this.slots.push({ entry: e });
         if (e.kind === 'class') this.props.set(e, this.classMembers(e.meta, this.scopeOf(e.meta, new Map())));
         // The response DTO is resolved now, so a closed generic it names is declared with the rest.
@@ -593,6 +694,10 @@ class Loader {
     // Closed generics found on the way (their members may close further ones).
     while (this.pending.length) {
       const c = this.pending.shift()!;
+      if (c.kind !== 'closed') {
+        this.props.set(c, this.classMembers(c.meta, this.scopeOf(c.meta, new Map())));
+        continue;
+      }
       const m = c.source ?? c.def!.meta;
       this.props.set(c, this.classMembers(m, { where: `${c.fullName} (${m.path})`, subst: c.subst, near: c.namespace }));
     }
@@ -747,6 +852,9 @@ class Loader {
     const pick = (list: Entry[] | undefined, how: string): Entry | undefined => {
       if (!list || list.length === 0) return undefined;
       if (list.length === 1) return list[0];
+      // A document's own type wins over a ServiceStack built-in of the same short name.
+      const doc = list.filter((e) => !e.builtin);
+      if (doc.length === 1) return doc[0];
       const near = list.filter((e) => e.namespace === scope.near);
       if (near.length === 1) return near[0];
       throw schemaError(`${scope.where}: type ${how} is ambiguous: ${list.map((e) => e.fullName).join(', ')}`);
@@ -762,6 +870,11 @@ class Loader {
   }
 
   private named(e: Entry, tn: TypeName, scope: Scope): Resolved {
+    if (e.builtin && !e.used && (e.kind === 'class' || e.kind === 'enum')) {
+      e.used = true;
+      this.slots.push({ entry: e });
+      if (e.kind === 'class') this.pending.push(e);
+    }
     if (e.kind === 'interface') throw schemaError(`${scope.where}: ${e.fullName} is an interface, which no format can instantiate`);
     if (e.kind === 'definition') {
       const args = tn.args.map((a) => this.resolve(a, undefined, scope).expr);
@@ -968,7 +1081,9 @@ class Loader {
 
   private allNames(): { short: string; full: string }[] {
     const out: { short: string; full: string }[] = [];
-    for (const e of this.entries) if (e.kind === 'class' || e.kind === 'enum') out.push({ short: e.name, full: e.fullName });
+    for (const e of this.entries) {
+      if ((e.kind === 'class' || e.kind === 'enum') && (!e.builtin || e.used)) out.push({ short: e.name, full: e.fullName });
+    }
     for (const c of this.closed.values()) out.push({ short: c.name, full: c.fullName });
     for (const s of this.systemEnums.values()) out.push({ short: s.name, full: s.fullName });
     return out;
