@@ -77,7 +77,7 @@ Examples:
   dto-formats convert fixtures/seeds/NewCustomer.request.rev1.jsv --type NewCustomer --revision 1 --to json
   dto-formats convert fixtures/seeds/CustomerInfo.response.rev2.xml --to jsv --pretty
   dto-formats convert fixtures/seeds/SetCustomerStagingMode.request.rev2.xml --to json --case pascal
-  dto-formats convert fixtures/metadata/zoo/Everything.xml --schema fixtures/metadata/zoo.metadata.json --to json
+  dto-formats convert fixtures/oracle/zoo/vectors/025-Everything-edge/dto.xml --schema fixtures/metadata/zoo.metadata.json --to jsv
   cat order.json | dto-formats convert - --type PatchCustomer --to xml --no-declaration
   dto-formats convert fixtures/oracle/vectors --to jsv -o /tmp/jsv-out
 
@@ -102,6 +102,7 @@ ${SCHEMA_HELP}
 Examples:
   dto-formats validate fixtures/seeds/CustomerInfo.response.rev2.xml
   dto-formats validate fixtures/seeds/PatchCustomer.request.rev1.jsv --type PatchCustomer --revision 1
+  dto-formats validate fixtures/oracle/zoo/vectors/020-Renamed-edge/dto.xml --schema fixtures/metadata/zoo.metadata.json
 
 ${EXIT_CODES}`;
 

@@ -205,9 +205,13 @@ describe('profile flags change the wire (jsv-and-json.md §6.1, servicestack-met
   const toJson = (flags: string[], input = staging) => cli(['convert', '-', '--type', 'SetCustomerStagingMode', '--from', 'json', '--to', 'json', ...flags], input);
 
   it('--case pascal|snake|camel: JsConfig.TextCase names the JSON/JSV members', () => {
-    expect(toJson(['--case', 'pascal']).out).toBe('{"CustomerId":"c1","IsStaging":false}');
-    expect(toJson(['--case', 'snake']).out).toBe('{"customer_id":"c1","is_staging":false}');
-    expect(toJson(['--case', 'camel']).out).toBe(staging);
+    // From XML, whose element names are the .NET names whatever the text case.
+    const xml = '<SetCustomerStagingMode xmlns="http://schemas.datacontract.org/2004/07/Voice.Api.Customers"><CustomerId>c1</CustomerId><IsStaging>false</IsStaging></SetCustomerStagingMode>';
+    const fromXml = (textCase: string) => cli(['convert', '-', '--to', 'json', '--case', textCase], xml).out;
+    expect(fromXml('pascal')).toBe('{"CustomerId":"c1","IsStaging":false}');
+    expect(fromXml('snake')).toBe('{"customer_id":"c1","is_staging":false}');
+    expect(fromXml('camel')).toBe(staging);
+    expect(toJson(['--case', 'pascal']).out).toBe('{"CustomerId":"c1","IsStaging":false}'); // names are read case-insensitively
     const jsv = cli(['sample', 'Hello', '--schema', SHOP, '--format', 'jsv', '--case', 'pascal']);
     ok(jsv);
     expect(jsv.out).toBe('{Name:String,Visits:0,Tags:[String]}');

@@ -51,7 +51,8 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
     } catch (e) {
       bad++;
       if (e instanceof InputError) io.out(`${e.message}\n`);
-      else if (e instanceof DtoFormatError) io.out(e.code === 'usage' ? `${f.path}: ${e.message}\n` : `${report(f.path, e)}\n`);
+      // A usage error here (no --type for JSON, an unknown format) already names the file.
+      else if (e instanceof DtoFormatError) io.out(e.code === 'usage' ? `${e.message}\n` : `${report(f.path, e)}\n`);
       else throw e;
     }
   }
