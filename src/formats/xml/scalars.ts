@@ -187,12 +187,12 @@ const XSD_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(
  * `XmlConvert.ToDateTime(s, RoundtripKind)`: xs:dateTime (or an xs:date) with an optional zone.
  * `Z` reads as Utc, an offset as Local (the value keeps the text's clock and its offset: DCS
  * would move it to the server's zone), no zone as Unspecified. Fraction digits past the
- * seventh are dropped.
+ * seventh are rounded on the eighth, as XsdDateTime does.
  */
 export function parseDateTime(text: string): DateTimeValue | ScalarProblem {
   const m = XSD_DATE_TIME.exec(trimXml(text));
   if (!m) return TYPE;
-  const ticks = ticksFromParts({
+  let ticks = ticksFromParts({
     year: Number(m[1]),
     month: Number(m[2]),
     day: Number(m[3]),
@@ -202,6 +202,9 @@ export function parseDateTime(text: string): DateTimeValue | ScalarProblem {
     fraction: Number((m[7] ?? '').slice(0, 7).padEnd(7, '0')),
   });
   if (ticks === undefined) return TYPE;
+  // XsdDateTime keeps 7 fraction digits and rounds on the eighth (oracle: `.123456789` → 1234568 ticks).
+  if ((m[7]?.charCodeAt(7) ?? 0) >= 53) ticks += 1n;
+  if (ticks > MAX_DATETIME_TICKS) return RANGE;
   const zone = m[8];
   if (zone === undefined) return { ticks, kind: 'Unspecified' };
   if (zone === 'Z') return { ticks, kind: 'Utc' };
