@@ -170,6 +170,9 @@ function sevenPlacesOf(x: number): bigint {
  * precision and are rounded beyond (from about a year of ticks); MinValue and MaxValue are
  * fixed texts and come back exactly.
  */
+/** The ticks of the texts `TimeSpanConverter` writes for MinValue/MaxValue (`±P10675199DT2H48M5.4775391S`); its reader maps them back. */
+const XSD_DURATION_MAX_TEXT_TICKS = 9_223_372_036_854_775_391n;
+
 function xsdDurationTicks(ticks: bigint): bigint {
   if (ticks === INT64_MIN || ticks === INT64_MAX) return ticks;
   const negative = ticks < 0n;
@@ -179,6 +182,8 @@ function xsdDurationTicks(ticks: bigint): bigint {
   const sec = whole % 60;
   const remaining = sec + (total - whole);
   const back = BigInt(whole - sec) * TICKS_PER_SECOND + (remaining > 0 ? sevenPlacesOf(remaining) : 0n);
+  // A value whose text is the one written for MaxValue (MinValue) reads back as that.
+  if (back === XSD_DURATION_MAX_TEXT_TICKS) return negative ? INT64_MIN : INT64_MAX;
   return negative ? -back : back;
 }
 

@@ -9,12 +9,14 @@ import { canonical, defaultInstance, expectedAfter, firstDifference, jsvPrettyCa
 import { evoVoice } from '../../src/dtos/index.js';
 import { DtoFormatError } from '../../src/errors.js';
 import type { ClassDescriptor } from '../../src/schema/descriptors.js';
+import { zoo } from '../support/zoo.js';
 import { failWith } from './support/checks.js';
 import { FORMS, type FormId } from './support/formats.js';
 import { checkTable } from './support/record.js';
 
 const schema = evoVoice.at(2);
 const C = (n: string): ClassDescriptor => schema.requireClass(n);
+const NZ = zoo.at(1).requireClass('NullableZoo');
 
 interface Exception {
   readonly rule: string;
@@ -48,6 +50,56 @@ const rules: Exception[] = [
   { rule: 'JSV pretty mistakes ":\\n\\t{" in a string for layout', form: 'jsv-pretty', type: C('PatchCustomer'), value: { name: ':\n\t{' }, back: undefined },
   { rule: 'XML writes CR LF and CR as LF (values)', form: 'xml', type: C('Tag'), value: { name: 'a\r\nb\rc' }, back: { name: 'a\nb\nc', color: 'Magenta' } },
   { rule: 'XML writes CR LF and CR as LF (keys)', form: 'xml-pretty', type: C('Struct'), value: { 'k\r': {} }, back: { 'k\n': {} } },
+  // The scalar changes (equivalence.ts SCALAR_CHANGES), on the zoo's NullableZoo (nulls are omitted, so each document is one member).
+  {
+    rule: 'JSON DateTime keeps whole milliseconds (\\/Date(ms)\\/)',
+    form: 'json',
+    type: NZ,
+    value: { nullableDateTime: { ticks: 638396640001234567n, kind: 'Utc' } },
+    back: { nullableDateTime: { ticks: 638396640001230000n, kind: 'Utc' } },
+  },
+  {
+    rule: 'JSON DateTime milliseconds are truncated toward zero (before 1970: toward the epoch)',
+    form: 'json',
+    type: NZ,
+    value: { nullableDateTime: { ticks: 621355967999999999n, kind: 'Local', offsetMinutes: 0 } },
+    back: { nullableDateTime: { ticks: 621355968000000000n, kind: 'Local', offsetMinutes: 0 } },
+  },
+  {
+    rule: 'JSON DateTimeOffset keeps whole milliseconds of the instant',
+    form: 'json',
+    type: NZ,
+    value: { nullableDateTimeOffset: { ticks: 638396640001234567n, offsetMinutes: 330 } },
+    back: { nullableDateTimeOffset: { ticks: 638396640001230000n, offsetMinutes: 330 } },
+  },
+  {
+    rule: 'JSV DateTime at midnight is written as its date: the Kind is lost',
+    form: 'jsv',
+    type: NZ,
+    value: { nullableDateTime: { ticks: 638396640000000000n, kind: 'Utc' } },
+    back: { nullableDateTime: { ticks: 638396640000000000n, kind: 'Unspecified' } },
+  },
+  {
+    rule: 'JSV DateTime Unspecified is written with the host offset: Local +00:00',
+    form: 'jsv',
+    type: NZ,
+    value: { nullableDateTime: { ticks: 638396640001234567n, kind: 'Unspecified' } },
+    back: { nullableDateTime: { ticks: 638396640001234567n, kind: 'Local', offsetMinutes: 0 } },
+  },
+  {
+    rule: 'JSON TimeSpan is computed in doubles: 2^53 + 1 ticks come back as 2^53',
+    form: 'json',
+    type: NZ,
+    value: { nullableTimeSpan: { ticks: 9007199254740993n } },
+    back: { nullableTimeSpan: { ticks: 9007199254740992n } },
+  },
+  {
+    rule: 'JSV TimeSpan near MaxValue is written as MaxValue\'s text and read back as MaxValue',
+    form: 'jsv',
+    type: NZ,
+    value: { nullableTimeSpan: { ticks: 9223372036854775806n } },
+    back: { nullableTimeSpan: { ticks: 9223372036854775807n } },
+  },
 ];
 
 /** Values the XML writer must refuse: outside what XML 1.0 carries (not an equivalence). */
