@@ -26,7 +26,7 @@ describe('codec', () => {
     expect(jsonCodec.mediaTypes).toEqual(['application/json', 'text/json']);
     expect(jsonCodec.extensions).toEqual(['.json']);
     expect(Object.isFrozen(jsonEncodeDefaults)).toBe(true);
-    expect(jsonEncodeDefaults).toEqual({ nonFinite: 'bare', pretty: false, newline: '\n' });
+    expect(jsonEncodeDefaults).toEqual({ nonFinite: 'bare', dateHandler: 'timestampOffset', pretty: false, newline: '\n' });
   });
 
   it('sniffs JSON from the first tokens', () => {

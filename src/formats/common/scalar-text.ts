@@ -93,7 +93,7 @@ const TIMESPAN_MAX_TEXT = 'P10675199DT2H48M5.4775391S';
  * places; trailing zeros and a bare point are then trimmed (as the converter does).
  */
 function sevenPlaces(x: number): string {
-  const p = x.toPrecision(15);
+  const p = plainDigits(x.toPrecision(15));
   const [ip, fp = ''] = p.split('.') as [string, string?];
   const digits = ip + fp.padEnd(7, '0').slice(0, 7);
   let n = BigInt(digits);
@@ -102,6 +102,16 @@ function sevenPlaces(x: number): string {
   const whole = s.slice(0, s.length - 7);
   const fraction = s.slice(s.length - 7).replace(/0+$/, '');
   return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+/** `1.00000000000000e-7` as plain decimal digits (`0.000000100000000000000`). */
+function plainDigits(p: string): string {
+  const e = p.indexOf('e');
+  if (e < 0) return p;
+  const exp = Number(p.slice(e + 1));
+  const digits = p.slice(0, e).replace('.', '');
+  // toPrecision only uses an exponent here for values below 1e-6 (x is under 60).
+  return '0.' + '0'.repeat(-exp - 1) + digits;
 }
 
 /**
@@ -246,6 +256,9 @@ export function formatShortestXsdDateTime(v: DateTimeValue): string {
   return clock + offsetText(v.kind === 'Local' ? v.offsetMinutes ?? 0 : 0, true);
 }
 
+/** What `formatWcfDate` writes for DateTime.MaxValue (Utc or Unspecified on a UTC host). */
+const MAX_VALUE_WCF_MS = 253_402_300_800_000n;
+
 const WCF = /^\\?\/Date\((-?\d+)([+-]\d{4})?\)\\?\/$/;
 
 function fromUnixMs(ms: bigint): bigint | undefined {
@@ -276,7 +289,9 @@ export function parseDateTimeText(text: string): DateTimeValue | ScalarProblem {
   if (w !== null) {
     const ms = BigInt(w[1]!);
     const z = w[2];
-    const utc = fromUnixMs(ms);
+    // DateTime.MaxValue is written one millisecond past itself (its tick count rounds up as a
+    // double in ToUnixTimeMs); read that text back as MaxValue rather than refuse it.
+    const utc = ms === MAX_VALUE_WCF_MS ? MAX_DATETIME_TICKS : fromUnixMs(ms);
     if (utc === undefined) return RANGE;
     if (z === undefined) return { ticks: utc, kind: 'Utc' };
     if (z === '-0000') return { ticks: utc, kind: 'Unspecified' };

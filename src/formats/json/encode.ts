@@ -11,9 +11,9 @@ import { compileEnum } from '../common/enums.js';
 import { keyLabel } from '../common/scalar-parse.js';
 import { fail } from '../common/failure.js';
 import { formatDouble, formatSingle } from '../common/numbers.js';
-import { formatWcfDate, formatWcfDateOffset, formatXsdDuration, guidN } from '../common/scalar-text.js';
+import { formatIsoDateTime, formatIsoDateTimeOffset, formatWcfDate, formatWcfDateOffset, formatXsdDuration, guidN } from '../common/scalar-text.js';
 import { classWriter, describeValue, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
-import type { NonFiniteMode } from './options.js';
+import type { DateHandler, NonFiniteMode } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -61,28 +61,36 @@ export function quoteJsonString(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-/** One writer per descriptor, for each non-finite mode. */
-function compileWriters(nf: NonFiniteMode): (t: TypeDescriptor) => Writer {
+/** What the writers depend on beyond the descriptor: the non-finite and date options. */
+interface Mode {
+  readonly nf: NonFiniteMode;
+  readonly dh: DateHandler;
+}
+
+/** One writer per descriptor, for each mode. */
+function compileWriters(mode: Mode): (t: TypeDescriptor) => Writer {
   const writerOf: (t: TypeDescriptor) => Writer = compiledPerDescriptor<Writer>({
-    scalar: (t) => scalarWriter(t, nf),
+    scalar: (t) => scalarWriter(t, mode),
     enum: enumWriter,
     // A present Nullable<T> is written exactly like T; absence is the container's business.
     nullable: (t) => writerOf(t.of),
     list: (t) => listWriter(t, nullElementText(t.of), writerOf),
-    dictionary: (t, label) => dictionaryWriter(t, label, writerOf, SCALAR_WRITERS[t.key.name].writeKey(nf)),
+    dictionary: (t, label) => dictionaryWriter(t, label, writerOf, SCALAR_WRITERS[t.key.name].writeKey(mode)),
     class: (t) => classWriter(t, writerOf, jsonKey, { format: 'JSON', nullText: 'null' }),
   });
   return writerOf;
 }
 
-const writers: Record<NonFiniteMode, (t: TypeDescriptor) => Writer> = {
-  bare: compileWriters('bare'),
-  string: compileWriters('string'),
+const writers: Record<`${NonFiniteMode} ${DateHandler}`, (t: TypeDescriptor) => Writer> = {
+  'bare timestampOffset': compileWriters({ nf: 'bare', dh: 'timestampOffset' }),
+  'string timestampOffset': compileWriters({ nf: 'string', dh: 'timestampOffset' }),
+  'bare iso8601': compileWriters({ nf: 'bare', dh: 'iso8601' }),
+  'string iso8601': compileWriters({ nf: 'string', dh: 'iso8601' }),
 };
 
-/** The writer for `t`, compiled once per descriptor and non-finite mode. */
-export function writerFor(t: TypeDescriptor, nonFinite: NonFiniteMode): Writer {
-  return writers[nonFinite](t);
+/** The writer for `t`, compiled once per descriptor and mode. */
+export function writerFor(t: TypeDescriptor, nonFinite: NonFiniteMode, dateHandler: DateHandler = 'timestampOffset'): Writer {
+  return writers[`${nonFinite} ${dateHandler}`](t);
 }
 
 // Scalars -------------------------------------------------------------------------------------
@@ -117,7 +125,7 @@ function writeInt32(v: unknown): string {
 }
 
 /** Double and Single: bare, or NaN/±Infinity as JSON strings in `nonFinite: 'string'` mode. */
-function floatWriter(name: 'Double' | 'Single', nf: NonFiniteMode): Writer {
+function floatWriter(name: 'Double' | 'Single', { nf }: Mode): Writer {
   const format = name === 'Double' ? formatDouble : formatSingle;
   if (nf === 'string') {
     return (v) => {
@@ -133,13 +141,13 @@ function floatWriter(name: 'Double' | 'Single', nf: NonFiniteMode): Writer {
 /** One row per scalar: how JSON writes a value and a dictionary key of it. */
 interface JsonScalarWriter {
   /** The value writer (JsonTypeSerializer.cs `Write*`), made once per descriptor. */
-  write(nf: NonFiniteMode): Writer;
+  write(mode: Mode): Writer;
   /**
    * The key writer: JavaScript keys are the canonical key text (`ScalarRow.toKey`). String keys
    * are escaped strings; every other key is its value text, quoted when the value is bare
    * (WriteDictionary.cs quotes numeric and Boolean keys: `"42"`, `"true"`).
    */
-  writeKey(nf: NonFiniteMode): (key: string) => string;
+  writeKey(mode: Mode): (key: string) => string;
 }
 
 /** The key writer of a non-string scalar: parse the canonical key, write the value, quote a bare one. */
@@ -153,8 +161,8 @@ function valueKey(name: ScalarName, write: Writer): (key: string) => string {
   };
 }
 
-function row(name: ScalarName, make: (nf: NonFiniteMode) => Writer): JsonScalarWriter {
-  return { write: make, writeKey: (nf) => valueKey(name, make(nf)) };
+function row(name: ScalarName, make: (mode: Mode) => Writer): JsonScalarWriter {
+  return { write: make, writeKey: (mode) => valueKey(name, make(mode)) };
 }
 
 const writeString: Writer = (v) => (typeof v === 'string' ? quoteJsonString(v) : wrongType('String', v));
@@ -176,15 +184,20 @@ const SCALAR_WRITERS: { readonly [N in ScalarName]: JsonScalarWriter } = {
   UInt32: row('UInt32', () => coerced('UInt32', plain)),
   Int64: row('Int64', () => coerced('Int64', plain)),
   UInt64: row('UInt64', () => coerced('UInt64', plain)),
-  Single: row('Single', (nf) => floatWriter('Single', nf)),
-  Double: row('Double', (nf) => floatWriter('Double', nf)),
+  Single: row('Single', (m) => floatWriter('Single', m)),
+  Double: row('Double', (m) => floatWriter('Double', m)),
   // decimal.ToString(Invariant): the scale is kept (`1.50`), bare.
   Decimal: row('Decimal', () => coerced('Decimal', plain)),
   // WriteChar: the one character as a JSON string.
   Char: row('Char', () => coerced('Char', quoteJsonString)),
-  // DateHandler.TimestampOffset (the default): `"\/Date(ms±hhmm)\/"`, milliseconds only.
-  DateTime: row('DateTime', () => coerced('DateTime', (v) => '"' + formatWcfDate(v) + '"')),
-  DateTimeOffset: row('DateTimeOffset', () => coerced('DateTimeOffset', (v) => '"' + formatWcfDateOffset(v) + '"')),
+  // DateHandler.TimestampOffset (the default): `"\/Date(ms±hhmm)\/"`, milliseconds only;
+  // DateHandler.ISO8601: ToString("o"), every tick.
+  DateTime: row('DateTime', ({ dh }) =>
+    coerced('DateTime', (v) => '"' + (dh === 'iso8601' ? formatIsoDateTime(v) : formatWcfDate(v)) + '"'),
+  ),
+  DateTimeOffset: row('DateTimeOffset', ({ dh }) =>
+    coerced('DateTimeOffset', (v) => '"' + (dh === 'iso8601' ? formatIsoDateTimeOffset(v) : formatWcfDateOffset(v)) + '"'),
+  ),
   // TimeSpanHandler.DurationFormat (the default): the XSD duration, quoted.
   TimeSpan: row('TimeSpan', () => coerced('TimeSpan', (v) => '"' + formatXsdDuration(v.ticks) + '"')),
   // Guid.ToString("N"): 32 lower-case hex digits.
@@ -201,8 +214,8 @@ function unsupportedObject(): never {
   fail({ code: 'unsupported', detail: 'a System.Object member has no JSON form this codec can write byte for byte' });
 }
 
-function scalarWriter(t: ScalarDescriptor, nf: NonFiniteMode): Writer {
-  return SCALAR_WRITERS[t.name].write(nf);
+function scalarWriter(t: ScalarDescriptor, mode: Mode): Writer {
+  return SCALAR_WRITERS[t.name].write(mode);
 }
 
 function enumWriter(t: EnumDescriptor): Writer {

@@ -27,7 +27,7 @@ import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type Js
 
 export { quoteJsonString } from './encode.js';
 export { jsonDecodeDefaults, jsonEncodeDefaults } from './options.js';
-export type { JsonDecodeOptions, JsonEncodeOptions, NonFiniteMode } from './options.js';
+export type { DateHandler, JsonDecodeOptions, JsonEncodeOptions, NonFiniteMode } from './options.js';
 
 function rootName(t: TypeDescriptor): string {
   return t.kind === 'class' || t.kind === 'enum' ? t.name : typeLabel(t);
@@ -37,11 +37,15 @@ function checkEncodeOptions(o: JsonEncodeOptions | undefined): Required<JsonEnco
   if (o === undefined) return jsonEncodeDefaults;
   const r: Required<JsonEncodeOptions> = {
     nonFinite: o.nonFinite ?? jsonEncodeDefaults.nonFinite,
+    dateHandler: o.dateHandler ?? jsonEncodeDefaults.dateHandler,
     pretty: o.pretty ?? jsonEncodeDefaults.pretty,
     newline: o.newline ?? jsonEncodeDefaults.newline,
   };
   if (r.nonFinite !== 'bare' && r.nonFinite !== 'string') {
     throw usageError(`JSON option nonFinite must be 'bare' or 'string', not ${JSON.stringify(r.nonFinite)}`);
+  }
+  if (r.dateHandler !== 'timestampOffset' && r.dateHandler !== 'iso8601') {
+    throw usageError(`JSON option dateHandler must be 'timestampOffset' or 'iso8601', not ${JSON.stringify(r.dateHandler)}`);
   }
   checkNewline('JSON', r.newline);
   return r;
@@ -52,7 +56,7 @@ export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonE
   let text: string;
   try {
     if (value === null || value === undefined) fail({ code: 'type', expected: rootName(type), found: describeFound(value) });
-    text = writerFor(type, o.nonFinite)(value);
+    text = writerFor(type, o.nonFinite, o.dateHandler)(value);
   } catch (e) {
     throw toDtoError(e, { format: 'JSON', direction: 'encode', typeName: rootName(type) });
   }

@@ -4,6 +4,14 @@
  */
 import { DEFAULT_MAX_DEPTH, type DecodeOptions, type EncodeOptions } from '../codec.js';
 
+/**
+ * How DateTime and DateTimeOffset are written (`JsConfig.DateHandler`): `'timestampOffset'`,
+ * ServiceStack's default, the WCF form `\/Date(ms±hhmm)\/`, which carries milliseconds only;
+ * `'iso8601'`, what a host configured with `DateHandler.ISO8601` writes (`ToString("o")`),
+ * which keeps every tick. The reader takes both whatever this says.
+ */
+export type DateHandler = 'timestampOffset' | 'iso8601';
+
 /** How NaN and ±Infinity are written. */
 export type NonFiniteMode = 'bare' | 'string';
 
@@ -16,6 +24,8 @@ export interface JsonEncodeOptions extends EncodeOptions {
    * still reads back as the double.
    */
   readonly nonFinite?: NonFiniteMode;
+  /** See `DateHandler`. Default `'timestampOffset'`, as a ServiceStack host writes. */
+  readonly dateHandler?: DateHandler;
   /**
    * Two-space indentation, `"name": value`. Display only: ServiceStack never pretty-prints
    * JSON (its metadata pages show the compact form), so the bytes no longer match the server's;
@@ -49,6 +59,7 @@ export interface JsonDecodeOptions extends DecodeOptions {
 
 export const jsonEncodeDefaults: Readonly<Required<JsonEncodeOptions>> = Object.freeze({
   nonFinite: 'bare',
+  dateHandler: 'timestampOffset',
   pretty: false,
   newline: '\n',
 });
