@@ -7,10 +7,13 @@
  *   separated by one space (`Write Execute`); bits left over, or a non-flags value no member
  *   has, cannot be written (SerializationException), nor can 0 when no member is 0 for a
  *   non-flags enum (so `default(Priority)` of an enum without a zero member is unwritable).
- *   A flags 0 is the zero member's name, or no text when there is none.
+ *   A flags 0 is the zero member's name, or an empty element `<E />` when there is none (oracle).
  * - Names, not `[EnumMember(Value)]` texts: DCS honours EnumMember only on an enum that has
- *   `[DataContract]` (the oracle writes `Happy` for Mood's `happy-face`); the descriptors carry
- *   no such flag for enums, so this codec writes member names.
+ *   `[DataContract]` (the oracle writes `Happy` for Mood's `happy-face`). On a `[DataContract]`
+ *   enum it writes and reads only the EnumMember texts, and a member without `[EnumMember]`
+ *   can be neither written nor read (oracle probe). EnumDescriptor does not say whether the
+ *   enum has `[DataContract]`, so this codec writes member names, which is right for every
+ *   enum without it (all ServiceStack DTO enums we know of).
  * - Read: the exact, case-sensitive name (no trimming, no numbers); `[Flags]`: names separated
  *   by spaces (runs of spaces and leading/trailing spaces allowed), or-ed; an empty text is 0.
  *
