@@ -15,6 +15,16 @@
  *    (A `null` string element and a `null` dictionary-class element, e.g. of `List<Struct>`,
  *    are written `null` and stay null; so would a null nested-list element, which these DTOs
  *    do not have.)
+ * 3. DateTime is written `\/Date(ms)\/` (Utc), `\/Date(ms-0000)\/` (Unspecified),
+ *    `\/Date(ms±hhmm)\/` (Local): whole milliseconds of the instant, computed through a double
+ *    and truncated toward zero, so ticks below a millisecond are lost (and, far from 1970, the
+ *    double can cost one more millisecond). DateTimeOffset likewise (UTC milliseconds, then the
+ *    offset). (jsv-and-json.md §6.1; ServiceStack DateTimeSerializer.WriteWcfJsonDate /
+ *    WriteWcfJsonDateTimeOffset, DateTimeExtensions.ToUnixTimeMs = `(long)TotalMilliseconds`,
+ *    dotnet/runtime TimeSpan.TotalMilliseconds = `(double)ticks / 10000`.)
+ * 4. TimeSpan is an XSD duration computed in doubles (TimeSpanConverter.ToXsdDuration): ticks
+ *    beyond a double's precision (about a year) are rounded; a text equal to MaxValue's or
+ *    MinValue's fixed text reads back as MaxValue/MinValue.
  *
  * JSV (ServiceStack.Text `TypeSerializer`, src/formats/jsv/index.ts, jsv-and-json.md §2.6–2.7):
  * 1. A `null` dictionary value is omitted, as in JSON.
@@ -31,6 +41,11 @@
  *    string or key containing a colon, a line break, TABs and `{`/`[`: the formatter's own
  *    layout before a nested value. `jsvPrettyCanCarry` (./pretty.ts) tells those values apart;
  *    properties of the pretty form cover every other value.
+ * 5. DateTime is written by `ToShortestXsdDateTimeString`: midnight as `yyyy-MM-dd` (the Kind is
+ *    lost: it reads back Unspecified); Unspecified at any other time with the host's offset
+ *    (`+00:00` on the UTC host the codecs assume), so it reads back Local with offset 0. Ticks
+ *    are kept (jsv-and-json.md §2.5; DateTimeSerializer.ToShortestXsdDateTimeString).
+ * 6. TimeSpan as JSON rule 4 (the same TimeSpanConverter).
  *
  * XML (DataContractSerializer through ServiceStack's `XmlWriter`, src/formats/xml/index.ts):
  * 1. CR never survives the writer: `\r\n` and a lone `\r` in text (string values and
@@ -40,6 +55,18 @@
  *    dictionary keys that differ only in their line breaks (`"\n"` and `"\r\n"`): rule 1
  *    writes them as the same key twice, which DCS and this reader refuse as a duplicate.
  *    Null dictionary values, null list elements, empty lists and absent lists all survive.
+ * 3. Every other scalar is carried exactly: DateTime keeps ticks, Kind and a Local value's
+ *    offset; DateTimeOffset is DCS's class (UTC DateTime + OffsetMinutes); a Char is its code
+ *    as an integer (so any UTF-16 unit travels); Decimal keeps its scale. What XML cannot write
+ *    at all — an enum value that no member (combination) names, e.g. the `0` default of an enum
+ *    without a 0 member — is outside its value set (the arbitrary never makes it for 'xml').
+ *
+ * Scalars (all formats): the table `SCALAR_CHANGES` below holds every change above per scalar
+ * and format with its reason; a scalar without an entry for a format is carried exactly
+ * (integers, 64-bit included; Single and Double; Decimal with its scale; Guid; Byte[]; Char;
+ * Uri). `canonical` applies the schema's `coerce` first, so every encoder input (a bigint for
+ * an Int32, a number or digit string for an Int64, a Guid in `N` form, a `Date`, an enum number)
+ * is judged as the value it stands for.
  *
  * Compact and pretty/indented forms of one format carry the same values (JSV pretty: within
  * `jsvPrettyCanCarry`).
