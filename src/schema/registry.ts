@@ -298,9 +298,11 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
   for (const d of decl.types) {
     const shell = named.get(fullNameOf(d))!;
     if (d.declaringType !== undefined && d.dataContract?.name === undefined) {
-      const outer = lookup(d.namespace ? `${d.namespace}.${d.declaringType}` : d.declaringType, `${d.name} declaring type`);
-      // DataContract names a nested type after its declaring type: `Outer.Inner`.
-      (shell as Mutable<ClassDescriptor | EnumDescriptor>).contractName = `${outer.contractName}.${shell.contractName}`;
+      lookup(d.namespace ? `${d.namespace}.${d.declaringType}` : d.declaringType, `${d.name} declaring type`);
+      // DataContract names a nested type by its CLR path inside the namespace (`Outer.Inner`,
+      // `A.B.Leaf`), whatever [DataContract(Name)] the declaring type has (Mono DCS oracle:
+      // `[DataContract(Name = "Shell")] class Outer2 { class Inner2 }` is written `Outer2.Inner2`).
+      (shell as Mutable<ClassDescriptor | EnumDescriptor>).contractName = `${d.declaringType}.${shell.contractName}`;
     }
     if (d.kind !== 'class') continue;
     const c = shell as Mutable<ClassDescriptor>;

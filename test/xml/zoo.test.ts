@@ -389,3 +389,28 @@ describe('dictionary keys of every key scalar (oracle 018-DictionaryZoo-edge)', 
     expect([e.code, e.path]).toEqual(['type', 'guidKeys.nope']);
   });
 });
+
+describe('nested contract names (oracle probe: Outer2 with [DataContract(Name = "Shell")], Deep.Mid.Leaf)', () => {
+  const reg = createRegistry({
+    name: 'nesting',
+    revisions: [{ id: 1, description: 'one' }],
+    types: [
+      classType('Zoo.Probe', 'Outer2', { dataContract: { name: 'Shell', namespace: 'http://example.org/shell' } }, { A: prop(t.Int32, { dataMember: {} }) }),
+      classType('Zoo.Probe', 'Inner2', { declaringType: 'Outer2' }, { B: prop(t.Int32) }),
+      classType('Zoo.Probe', 'Deep', {}, {}),
+      classType('Zoo.Probe', 'Mid', { declaringType: 'Deep' }, {}),
+      classType('Zoo.Probe', 'Leaf', { declaringType: 'Deep.Mid' }, { C: prop(t.Int32) }),
+    ],
+  }).at(1);
+  const ns = 'http://schemas.datacontract.org/2004/07/Zoo.Probe';
+  it('is the CLR path, not the declaring type\'s contract name, in the CLR namespace', () => {
+    // Oracle: <Outer2.Inner2 xmlns:i=… xmlns="…/Zoo.Probe"><B>0</B></Outer2.Inner2>
+    expect(xmlCodec.encode(reg.requireClass('Inner2'), {}, { declaration: false })).toBe(
+      `<Outer2.Inner2 xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="${ns}"><B>0</B></Outer2.Inner2>`,
+    );
+    // Oracle: <Deep.Mid.Leaf xmlns:i=… xmlns="…/Zoo.Probe"><C>0</C></Deep.Mid.Leaf>
+    expect(xmlCodec.encode(reg.requireClass('Leaf'), {}, { declaration: false })).toBe(
+      `<Deep.Mid.Leaf xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="${ns}"><C>0</C></Deep.Mid.Leaf>`,
+    );
+  });
+});
