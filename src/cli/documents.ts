@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { usageError } from '../errors.js';
 import { codecByExtension, codecByName, codecs, type AnyCodec } from '../formats/index.js';
-import type { ClassDescriptor } from '../schema/descriptors.js';
+import type { ClassDescriptor, NamedTypeDescriptor } from '../schema/descriptors.js';
 import type { Schema } from '../schema/registry.js';
 
 export function requireCodec(name: string, flagName: string): AnyCodec {
@@ -37,9 +37,31 @@ export function chooseInputCodec(from: string | undefined, path: string | undefi
   return { value: best.codec, reason: `content: ${best.reason}` };
 }
 
+/**
+ * A type by the name a user types: short (`Inner`), .NET full (`Zoo.Types.Outer.Inner`), or
+ * the trailing part of a full name on a dot (`Outer.Inner`, how C# spells a nested type inside
+ * its namespace); a reflection `+` (`Outer+Inner`) is read as a dot. Anything else, or a name
+ * two types share, is the registry's usage error (which lists the full names).
+ */
+export function requireType(schema: Schema, name: string): NamedTypeDescriptor {
+  const dotted = name.replace(/\+/g, '.');
+  const exact = schema.get(dotted);
+  if (exact) return exact;
+  if (dotted.includes('.')) {
+    const tail = schema.types.filter((t) => t.fullName.endsWith(`.${dotted}`));
+    if (tail.length === 1) return tail[0]!;
+  }
+  return schema.require(name);
+}
+
+export function requireClassType(schema: Schema, name: string): ClassDescriptor {
+  const t = requireType(schema, name);
+  return t.kind === 'class' ? t : schema.requireClass(t.fullName);
+}
+
 /** --type, else the type the document names (XML root), else a usage error listing candidates. */
 export function chooseType(schema: Schema, typeName: string | undefined, codec: AnyCodec, text: string, where: string): Choice<ClassDescriptor> {
-  if (typeName !== undefined) return { value: schema.requireClass(typeName), reason: '--type' };
+  if (typeName !== undefined) return { value: requireClassType(schema, typeName), reason: '--type' };
   const named = codec.detectType?.(schema, text);
   if (named?.kind === 'class') return { value: named, reason: `the document's root names ${named.fullName}` };
   const requests = schema.operations().map((c) => c.name);

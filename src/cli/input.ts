@@ -26,6 +26,12 @@ function humanSize(n: number): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+function nulShare(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\u0000'); i !== -1; i = text.indexOf('\u0000', i + 1)) n++;
+  return n / text.length;
+}
+
 /** Decodes UTF-8 (a BOM is kept for the codecs, which accept it) and refuses binary data. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new InputError(`${name}: input is empty`);
@@ -35,7 +41,9 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   } catch {
     throw new InputError(`${name}: not UTF-8 text (binary data?)`);
   }
-  if (text.includes('\u0000')) throw new InputError(`${name}: contains NUL characters (binary data?)`);
+  // JSV writes strings raw, so a document may carry a NUL character (a Char of 0); UTF-16 text
+  // read as UTF-8 (valid: every other byte NUL) and binary data are NUL-dense instead.
+  if (nulShare(text) > 0.1) throw new InputError(`${name}: contains NUL characters (UTF-16 or binary data?)`);
   if (text.trim().length === 0) throw new InputError(`${name}: input is only whitespace`);
   return text;
 }

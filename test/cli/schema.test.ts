@@ -151,6 +151,21 @@ describe('short and full .NET names', () => {
     expect(c.out).toBe('{quantity:2,status:Shipped}');
   });
 
+  it('a nested type by its C# name inside the namespace (Outer.Inner, or reflection\'s Outer+Inner), a namespace tail', () => {
+    for (const name of ['Outer.Inner', 'Outer+Inner', 'Zoo.Types.Outer.Inner', 'Inner']) {
+      const r = cli(['describe', name, '--schema', ZOO]);
+      ok(r);
+      expect(r.out).toMatch(/^Zoo\.Types\.Outer\.Inner {2}\(revision 1\)$/m);
+    }
+    // The oracle names the type the way its type.txt does.
+    const dir = join(root, 'fixtures/oracle/zoo/vectors/022-Outer.Inner-edge');
+    const type = readFileSync(join(dir, 'type.txt'), 'utf8').trim();
+    const r = cli(['convert', join(dir, 'dto.xml'), '--schema', ZOO, '--type', type, '--to', 'xml']);
+    ok(r);
+    expect(r.out).toBe(readFileSync(join(dir, 'dto.xml'), 'utf8'));
+    ok(cli(['sample', 'Catalog.Item', '--schema', SHOP, '--format', 'json']));
+  });
+
   it('a short name resolves where it is unique; a full name does too', () => {
     ok(cli(['describe', 'Voice.Api.Customers.CustomerInfo']));
     const r = cli(['convert', '-', '--schema', SHOP, '--type', 'Hello', '--to', 'json'], '{name:World,visits:9007199254740993}');

@@ -5,7 +5,7 @@ import { codecs, type AnyCodec } from '../../formats/index.js';
 import type { Schema } from '../../schema/registry.js';
 import { flag, str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { chooseInputCodec, chooseType, requireCodec } from '../documents.js';
+import { chooseInputCodec, chooseType, requireClassType, requireCodec } from '../documents.js';
 import { CONVERT_HELP } from '../help.js';
 import { DEFAULT_MAX_BYTES, expandInputs, InputError, parseSize, readFileText, readStdinText, writeFileAtomic } from '../input.js';
 import type { Io } from '../io.js';
@@ -93,7 +93,7 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   const to = requireCodec(str(p, 'to')!, '--to');
   const max = maxSize(p, 'convert');
   // Check --type before reading anything, so a typo is a usage error (2) at once.
-  if (str(p, 'type') !== undefined) schema.requireClass(str(p, 'type')!);
+  if (str(p, 'type') !== undefined) requireClassType(schema, str(p, 'type')!);
   const output = str(p, 'output');
   const args = p.positionals.length ? p.positionals : ['-'];
 

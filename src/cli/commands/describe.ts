@@ -2,6 +2,7 @@ import { usageError } from '../../errors.js';
 import { typeLabel, type ClassDescriptor, type EnumDescriptor, type EnumMember, type PropertyDescriptor } from '../../schema/descriptors.js';
 import { flag, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
+import { requireType } from '../documents.js';
 import { DESCRIBE_HELP } from '../help.js';
 import { xmlRename } from './types.js';
 
@@ -71,7 +72,7 @@ function check(p: Parsed): void {
 }
 
 async function run({ registry, schema, args: p, io }: CommandContext): Promise<number> {
-  const t = schema.require(p.positionals[0]!);
+  const t = requireType(schema, p.positionals[0]!);
   const first = registry.revisions[0]!;
   if (flag(p, 'json')) {
     io.out(JSON.stringify(t.kind === 'class' ? describeClass(t, first) : describeEnum(t), null, 2) + '\n');

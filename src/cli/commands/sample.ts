@@ -3,7 +3,7 @@ import { codecs } from '../../formats/index.js';
 import { sampleValue, type RecursiveTypeSamples } from '../../schema/sample.js';
 import { str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { requireCodec } from '../documents.js';
+import { requireClassType, requireCodec } from '../documents.js';
 import { SAMPLE_HELP } from '../help.js';
 import { codecOptions } from './convert.js';
 
@@ -28,7 +28,7 @@ function check(p: Parsed): void {
 
 async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   const codec = requireCodec(str(p, 'format')!, '--format');
-  const type = schema.requireClass(p.positionals[0]!);
+  const type = requireClassType(schema, p.positionals[0]!);
   const value = sampleValue(type, { recursiveTypes: (str(p, 'data') ?? 'populated') as RecursiveTypeSamples });
   const text = codec.encode(type, value, codecOptions(p, 'sample').encode);
   io.out(io.outIsTTY ? text + '\n' : text);

@@ -2,7 +2,7 @@ import { DtoFormatError, usageError } from '../../errors.js';
 import { codecs } from '../../formats/index.js';
 import { flag, str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { chooseInputCodec, chooseType, requireCodec } from '../documents.js';
+import { chooseInputCodec, chooseType, requireClassType, requireCodec } from '../documents.js';
 import { VALIDATE_HELP } from '../help.js';
 import { expandInputs, InputError, readFileText } from '../input.js';
 import { codecOptions, maxSize } from './convert.js';
@@ -36,7 +36,7 @@ function check(p: Parsed): void {
 }
 
 async function run({ schema, args: p, io }: CommandContext): Promise<number> {
-  if (str(p, 'type') !== undefined) schema.requireClass(str(p, 'type')!);
+  if (str(p, 'type') !== undefined) requireClassType(schema, str(p, 'type')!);
   const { decode } = codecOptions(p, 'validate');
   const max = maxSize(p, 'validate');
   const { files } = expandInputs(p.positionals, codecs.flatMap((c) => c.extensions));
