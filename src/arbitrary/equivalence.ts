@@ -18,8 +18,9 @@
  * 3. DateTime is written `\/Date(ms)\/` (Utc), `\/Date(ms-0000)\/` (Unspecified),
  *    `\/Date(ms±hhmm)\/` (Local): whole milliseconds of the instant, computed through a double
  *    and truncated toward zero, so ticks below a millisecond are lost (and, far from 1970, the
- *    double can cost one more millisecond). DateTimeOffset likewise (UTC milliseconds, then the
- *    offset). (jsv-and-json.md §6.1; ServiceStack DateTimeSerializer.WriteWcfJsonDate /
+ *    double can cost one more millisecond). DateTimeOffset likewise, but its milliseconds come
+ *    from an exact integer division (`ToUnixTimeMs(this long ticks)`), then the offset.
+ *    (jsv-and-json.md §6.1; ServiceStack DateTimeSerializer.WriteWcfJsonDate /
  *    WriteWcfJsonDateTimeOffset, DateTimeExtensions.ToUnixTimeMs = `(long)TotalMilliseconds`,
  *    dotnet/runtime TimeSpan.TotalMilliseconds = `(double)ticks / 10000`.)
  * 4. TimeSpan is an XSD duration computed in doubles (TimeSpanConverter.ToXsdDuration): ticks
@@ -77,6 +78,7 @@ import { ScalarProblem, type ScalarName } from '../schema/scalars.js';
 import {
   INT64_MAX,
   INT64_MIN,
+  MAX_DATETIME_TICKS,
   TICKS_PER_DAY,
   TICKS_PER_MILLISECOND,
   TICKS_PER_MINUTE,
@@ -145,7 +147,11 @@ const CANONICAL: Rules = {
  */
 function throughUnixMs(utcTicks: bigint): bigint {
   const ms = Math.trunc(Number(utcTicks - UNIX_EPOCH_TICKS) / 10_000);
-  return UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MILLISECOND;
+  const back = UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MILLISECOND;
+  // The last ticks before DateTime.MaxValue round up as a double to one millisecond past it;
+  // the JSON reader takes that text as MaxValue (src/formats/json: "MaxValue's WCF text reads
+  // back"), where ServiceStack's FromUnixTimeMs would overflow.
+  return back > MAX_DATETIME_TICKS ? MAX_DATETIME_TICKS : back;
 }
 
 /** JSON DateTime: the WCF `\/Date(ms[±hhmm|-0000])\/` form carries whole milliseconds of the instant. */
@@ -155,10 +161,15 @@ function jsonDateTime(v: DateTimeValue): DateTimeValue {
   return v.kind === 'Local' ? { ticks: utc + off, kind: 'Local', offsetMinutes: v.offsetMinutes ?? 0 } : { ticks: utc, kind: v.kind };
 }
 
-/** JSON DateTimeOffset: the same milliseconds of the UTC instant, then the offset. */
+/**
+ * JSON DateTimeOffset: `WriteWcfJsonDateTimeOffset` takes `ToUniversalTime().Ticks.ToUnixTimeMs()`,
+ * the `long` overload: `(ticks - UnixEpoch) / TicksPerMillisecond`, an exact integer division
+ * (truncated toward zero, no double), then the offset.
+ */
 function jsonDateTimeOffset(v: DateTimeOffsetValue): DateTimeOffsetValue {
   const off = BigInt(v.offsetMinutes) * TICKS_PER_MINUTE;
-  return { ticks: throughUnixMs(v.ticks - off) + off, offsetMinutes: v.offsetMinutes };
+  const ms = (v.ticks - off - UNIX_EPOCH_TICKS) / TICKS_PER_MILLISECOND; // bigint division truncates toward zero, as C#'s
+  return { ticks: UNIX_EPOCH_TICKS + ms * TICKS_PER_MILLISECOND + off, offsetMinutes: v.offsetMinutes };
 }
 
 /**
@@ -257,7 +268,9 @@ export const SCALAR_CHANGES: { readonly [N in ScalarName]: Partial<Record<WireFo
   DateTimeOffset: {
     json: {
       change: jsonDateTimeOffset,
-      why: 'WriteWcfJsonDateTimeOffset writes whole milliseconds of the UTC instant (ToUnixTimeMs) and the offset (DateTimeSerializer.cs)',
+      why:
+        'WriteWcfJsonDateTimeOffset writes whole milliseconds of the UTC instant by exact integer division (DateTimeExtensions.ToUnixTimeMs(this long ticks)) ' +
+        'and the offset (DateTimeSerializer.cs)',
     },
   },
   TimeSpan: {
