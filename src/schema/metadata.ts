@@ -968,7 +968,16 @@ class Loader {
       throw schemaError(`${where}: a closed generic response needs ${arity} generic argument${arity === 1 ? '' : 's'} (from returnType or genericArgs)`);
     }
     const scope: Scope = { where, subst: new Map(), near: res.namespace };
-    const args = argTexts.map((a) => this.resolve(this.parse(a, undefined, where), undefined, scope).expr);
+    let args: TypeExpr[];
+    try {
+      args = argTexts.map((a) => this.resolve(this.parse(a, undefined, where), undefined, scope).expr);
+    } catch (e) {
+      if (sameType && rt.genericArgs) throw e;
+      // ToExactType writes the definition's parameter names (`T`) here; the arguments are in returnType.
+      throw schemaError(
+        `${where}: the arguments of a closed generic response come from the operation's returnType, which does not give them (genericArgs ${JSON.stringify(argTexts)} do not resolve)`,
+      );
+    }
     const def = this.byKey.get(res.namespace ? `${res.namespace}.${res.name}` : res.name);
     const params = def?.params ?? (sameType && rt.genericArgs && res.genericArgs?.length === arity ? res.genericArgs : []);
     const definition = res.name.slice(0, backtick);
