@@ -19,6 +19,7 @@ import {
   type DateTimeValue,
   type TypeDescriptor,
 } from '../../src/index.js';
+import * as lib from '../../src/index.js';
 import { zoo } from '../support/zoo.js';
 import type { Color, Everything, Item, Outer, Point, QueryResponse_Item, Renamed, ZooTypes } from './zoo.types.js';
 
@@ -104,5 +105,34 @@ describe('the Evo Voice exports are bind<EvoVoiceTypes>(registry)', () => {
     expect(jsv.encode('BillingSettings', {}, { revision: 1 })).toBe(jsv.codec.encode(jsv.registry.at(1).require('BillingSettings'), {}));
     const d: TypeDescriptor = json.registry.require('CustomerInfo');
     expectTypeOf(() => json.decode(d, '{}')).returns.toEqualTypeOf<unknown>();
+  });
+});
+
+describe('the public API names the whole engine', () => {
+  it('exports the loader, the profile defaults, the scalar table, the value-model helpers and the renderer', () => {
+    expect([typeof lib.fromMetadata, typeof lib.parseMetadata, typeof lib.renderTypeScript, typeof lib.bind]).toEqual(['function', 'function', 'function', 'function']);
+    // A ServiceStack host's defaults (servicestack-metadata.md §1.10, jsv-and-json.md §6.1).
+    expect(lib.DEFAULT_PROFILE).toEqual({ textCase: 'camel', treatEnumAsInteger: false, excludeDefaultValues: false, includeNullValues: false, contractNamespaces: {} });
+    expect(Object.keys(lib.SCALARS)).toEqual([...lib.SCALAR_NAMES]);
+    expectTypeOf<lib.ScalarValues['Int64']>().toEqualTypeOf<bigint>();
+    expectTypeOf<lib.ScalarValues['TimeSpan']>().toEqualTypeOf<lib.TimeSpanValue>();
+    const epoch = lib.dateTimeFromDate(new Date(0));
+    expect(epoch).toEqual({ ticks: lib.UNIX_EPOCH_TICKS, kind: 'Utc' });
+    expect(lib.dateTimeToDate(epoch!).getTime()).toBe(0);
+    expectTypeOf(lib.dateTimeFromDate).returns.toEqualTypeOf<lib.DateTimeValue | undefined>();
+    expectTypeOf<lib.RegistryProfile['textCase']>().toEqualTypeOf<'camel' | 'pascal' | 'snake'>();
+  });
+
+  it('every value-model type the renderer imports is a type the package exports', () => {
+    // zoo.types.ts imports them from src/index.ts and is type-checked with the suite; here, that the list is complete.
+    const imported = /^import type \{ (.+) \} from/m.exec(readFileSync(join(root, 'test/api/zoo.types.ts'), 'utf8'))![1]!.split(', ');
+    const nonBuiltIn = [...new Set(Object.values(lib.SCALARS).map((r) => r.tsType))].filter((t) => !['string', 'number', 'boolean', 'bigint', 'unknown', 'Uint8Array'].includes(t));
+    expect(imported).toEqual(nonBuiltIn.sort());
+  });
+
+  it('a registry loaded from metadata renders the same declarations as the hand-declared zoo (order aside)', () => {
+    const blocks = (text: string) => text.split('\n\n').slice(1, -1).sort();
+    const loaded = renderTypeScript(parseMetadata(readFileSync(join(root, 'fixtures/metadata/zoo.metadata.json'), 'utf8'), { name: zoo.name }), { mapName: 'ZooTypes' });
+    expect(blocks(loaded)).toEqual(blocks(renderTypeScript(zoo, { mapName: 'ZooTypes' })));
   });
 });

@@ -122,6 +122,15 @@ describe('exit codes and messages', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a JSV document may carry a NUL character (JSV writes strings raw); NUL-dense UTF-16 is refused', () => {
+    const r = cli(['convert', '-', '--from', 'jsv', '--type', 'SetCustomerStagingMode', '--to', 'json'], '{customerId:a\u0000b}');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('{"customerId":"a\\u0000b","isStaging":false}');
+    const utf16 = cli(['convert', '-', '--type', 'SetCustomerStagingMode', '--to', 'json'], Buffer.from('{"customerId":"a"}', 'utf16le'));
+    expect(utf16.code).toBe(1);
+    expect(utf16.err).toMatch(/NUL characters \(UTF-16 or binary data\?\)/);
+  });
+
   it('a missing file, an unreadable file, a directory without documents → 1', () => {
     expect(cli(['convert', '/no/such/file.json', '--to', 'xml']).err).toMatch(/no such file/);
     const dir = tmp();
