@@ -15,6 +15,48 @@
  * - matches member names ignoring ASCII case only;
  * - refuses trailing commas and unquoted names (strict JSON structure), while accepting
  *   ServiceStack's quoted scalars and bare NaN/Infinity.
+ *
+ * Scalars (value model in CONTRIBUTING.md; rules from ServiceStack.Text Json/JsonTypeSerializer.cs
+ * and Common/DateTimeSerializer.cs; one row per scalar in `SCALAR_WRITERS` / `SCALAR_READERS`):
+ *
+ * | .NET | written | read also |
+ * |---|---|---|
+ * | Byte … UInt64 | bare digits, exact (Int64/UInt64 from bigint) | quoted, white space around; no `+`, point or exponent; range-checked |
+ * | Single / Double | .NET Core shortest round-trip (`3.4028235E+38`, `1E+17`), NaN/±Infinity bare (or quoted: `nonFinite`) | quoted, exponents |
+ * | Decimal | bare, scale kept (`1.50`) | quoted, exponents (`1.5E1` → `15`), group separators |
+ * | Char | a one-character string (`"\u0000"` for the default) | `""` as `'\0'` |
+ * | DateTime | `"\/Date(ms)\/"` Utc, `"\/Date(ms-0000)\/"` Unspecified, `"\/Date(ms±hhmm)\/"` Local | `/Date(…)/`, ISO 8601 (`Z` → Utc, offset → Local, none → Unspecified), `yyyyMMdd` |
+ * | DateTimeOffset | `"\/Date(utc ms±hhmm)\/"`, no offset when it is zero | ISO 8601 (no offset: UTC) |
+ * | TimeSpan | XSD duration: `"PT0S"`, `"PT1H30M"`, `"P1D"`, `"-PT1.5S"`, `"PT0.0000001S"` | `[-][d.]hh:mm[:ss[.f]]`, seconds (`"1.5"`) |
+ * | Guid | `"N"` form, lower case | `N`, `D`, `B`, `P`, any case |
+ * | Byte[] | base64 string (`""` when empty) | |
+ * | Uri, String | JSON string (ServiceStack's escapes) | a bare number/`true`/`false` as its text |
+ * | enum | `[EnumMember]` text, else a number for `isInt` (flags, isEnumInt, TreatEnumAsInteger), else the name quoted; an unnamed value as `"42"` | names/`[EnumMember]` in any case, numbers, `"Read, Write"`; an unnamed number only when `lenient` |
+ *
+ * Dictionary keys are the value text, quoted when the value is bare (`{"42":…}`, `{"true":…}`,
+ * `{"0f8f…":…}`, `{"\/Date(…)\/":…}`), read back to the canonical key text (`ScalarRow.toKey`).
+ *
+ * Losses the server's JSON imposes (written as the server writes, documented rather than hidden):
+ * - DateTime/DateTimeOffset carry milliseconds only (`DateHandler.TimestampOffset`): ticks below
+ *   a millisecond are cut (`(long)TotalMilliseconds`, after the tick count went through a double,
+ *   which may round it up by one millisecond). `dateHandler: 'iso8601'` writes `ToString("o")`
+ *   with every tick, as a host with `JsConfig.DateHandler = DateHandler.ISO8601` does.
+ * - `DateTime.MaxValue` is written one millisecond past itself (`253402300800000`) and that text
+ *   is read back as MaxValue.
+ * - The host's local zone is assumed to be UTC: ServiceStack computes an Unspecified DateTime's
+ *   milliseconds (and reads `-0000`) with the host's zone; a Local value uses its own offset.
+ * - ServiceStack reads `\/Date(ms-0000)\/` and `\/Date(ms±hhmm)\/` as host-local DateTimes;
+ *   this reader keeps Unspecified / Local with the text's offset, so a round trip is lossless.
+ * - Uri is written as the given string; .NET's `Uri.ToString()` may normalise it (`http://x.io`
+ *   → `http://x.io/`), which this codec does not reproduce.
+ * - `System.Object` members are refused (`unsupported`) at encode and decode.
+ *
+ * Profile switches (`ClassDescriptor.profile`, WriteType.cs `ShouldWriteProperty`):
+ * `excludeDefaultValues` omits members equal to their default (by .NET `Equals`: `0.00m` is
+ * `0m`, a struct by its members), never enums (`IncludeDefaultEnums`); `includeNullValues`
+ * writes `"name":null` for null reference/nullable members; `[DataMember(EmitDefaultValue =
+ * false)]` omits that member's default, on `[DataContract]` classes only (ServiceStack reads
+ * the attribute only there).
  */
 import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';

@@ -2,6 +2,41 @@
  * The JSV codec: ServiceStack's own text format (`application/jsv`, `text/jsv`) exactly as
  * ServiceStack.Text's `TypeSerializer` writes it, the metadata pages' pretty layout
  * (`JsvFormatter.Format`), and a reader for both. Rules: jsv-and-json.md §1–§4.
+ *
+ * Scalars (value model in CONTRIBUTING.md; rules from ServiceStack.Text Jsv/JsvTypeSerializer.cs
+ * and Common/DateTimeSerializer.cs; one row per scalar in `SCALAR_WRITERS` / `SCALAR_READERS`);
+ * everything but String and Uri is written raw (no JSV quoting), as the server does:
+ *
+ * | .NET | written | read also |
+ * |---|---|---|
+ * | Boolean | `True` / `False` | `1 t y on`, `0 f n off`, any case; empty → false |
+ * | Byte … UInt64 | digits, exact | quoted, white space; no `+` (but `List<Int32>` items), point or exponent; range-checked |
+ * | Single / Double | .NET Core shortest round-trip (`3.4028235E+38`, `1.5E-07`) | exponents, group separators |
+ * | Decimal | scale kept (`1.50`) | exponents, group separators |
+ * | Char | the character itself, unescaped | |
+ * | DateTime | `ToShortestXsdDateTimeString`: `2024-01-02` at midnight (any Kind); Utc `2024-01-02T03:04:05Z` or `…05.6780000Z`; Local/Unspecified with a `+01:00` offset | the WCF form, ISO 8601, `yyyyMMdd` |
+ * | DateTimeOffset | `ToString("o")`: `2024-01-02T04:04:05.6780000+01:00` | WCF form, ISO 8601 |
+ * | TimeSpan | XSD duration (`PT1H30M`, `-PT1.5S`) | clock form, seconds |
+ * | Guid | `N` form | `N`, `D`, `B`, `P` |
+ * | Byte[] | base64 | |
+ * | Uri, String | the JSV string rule (`"https://x.io"`: quoted for its `:`) | |
+ * | enum | `[EnumMember]` text, else the number for `isInt`, else the name; an unnamed value as its number | names/texts in any case, numbers, flag lists; an unnamed number only when `lenient` |
+ *
+ * Dictionary keys are written with the key type's writer (`{42:…}`, `{True:…}`, `{0f8f…:…}`,
+ * `{2024-01-02:…}`) and read back to the canonical key text.
+ *
+ * Losses the server's JSV imposes (written as the server writes):
+ * - A DateTime at midnight is written as its date only, so its Kind is lost (read back as
+ *   Unspecified); an Unspecified DateTime with a time gets the host zone's offset (`+00:00`, the
+ *   host being assumed UTC) and reads back as Local +00:00.
+ * - A DateTime dictionary key with a time of day is written with its `:` unquoted, which no JSV
+ *   reader (the server's included) can take back: it is reported as a bad key.
+ * - A Char is written raw: `,` `}` `"` and the like break the document; an empty Byte[] is
+ *   written as nothing and reads back as null.
+ * - `includeNullValues` has no effect: JSV never writes null members.
+ * - Uri is written as the given string (no `Uri.ToString()` normalisation); `System.Object`
+ *   members are refused (`unsupported`).
+ * `excludeDefaultValues` and `[DataMember(EmitDefaultValue = false)]` behave as in JSON.
  */
 import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
