@@ -118,9 +118,9 @@ Options:
   --pretty           the metadata-page layout (JSV formatter, indented XML)
   --no-declaration   XML: omit the XML declaration (the metadata pages omit it)
   --newline NL       lf (default) or crlf
-  --data MODE        the recursive Struct members (Data, FlowParams): populated (default;
-                     as the JSV pages and the older XML page show) or nil (as the newer XML
-                     page of seed 003 shows)
+  --data MODE        members whose type can contain itself (Evo Voice: Data, FlowParams):
+                     populated (default; as the JSV pages and the older XML page show) or
+                     nil (as the newer XML page of seed 003 shows)
 
 ${SCHEMA_HELP}
 
