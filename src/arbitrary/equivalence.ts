@@ -47,6 +47,8 @@
  *    (`+00:00` on the UTC host the codecs assume), so it reads back Local with offset 0. Ticks
  *    are kept (jsv-and-json.md §2.5; DateTimeSerializer.ToShortestXsdDateTimeString).
  * 6. TimeSpan as JSON rule 4 (the same TimeSpanConverter).
+ * 7. An empty Byte[] is an empty token (base64 is written unquoted, §2.5), which reads back as
+ *    null (§3.2): an absent member, a null list element or dictionary value.
  *
  * XML (DataContractSerializer through ServiceStack's `XmlWriter`, src/formats/xml/index.ts):
  * 1. CR never survives the writer: `\r\n` and a lone `\r` in text (string values and
@@ -278,7 +280,14 @@ export const SCALAR_CHANGES: { readonly [N in ScalarName]: Partial<Record<WireFo
     jsv: { change: (v: TimeSpanValue) => ({ ticks: xsdDurationTicks(v.ticks) }), why: 'TimeSpanConverter.ToXsdDuration computes in doubles: ticks beyond a double\'s precision are rounded' },
   },
   Guid: {},
-  'Byte[]': {},
+  'Byte[]': {
+    jsv: {
+      change: (b: Uint8Array) => (b.length === 0 ? null : b),
+      why:
+        'JSV writes base64 unquoted (jsv-and-json.md §2.5), so an empty array is an empty token, which the reader takes as null (§3.2): ' +
+        'an absent member, a null element or dictionary value (and, as a list\'s only element, a blank list: rule 3)',
+    },
+  },
   Uri: {},
   Object: {},
 };
@@ -347,17 +356,21 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
     case 'list': {
       if (!Array.isArray(v)) return v;
       const el = t.of;
-      if (rules.blankOnlyElementIsEmpty && v.length === 1 && (el.kind === 'scalar' || el.kind === 'nullable')) {
-        const only: unknown = v[0];
-        if (only === null || only === undefined || (typeof only === 'string' && BARE_BLANK.test(only))) return [];
-      }
-      return v.map((e: unknown) => {
+      const out = v.map((e: unknown) => {
         if (e === null || e === undefined) {
           if (rules.nullClassElementIsDefault && el.kind === 'class' && !el.dictionary) return defaultInstance(el);
           return null;
         }
-        return apply(rules, el, e);
+        const x = apply(rules, el, e);
+        return x === undefined ? null : x;
       });
+      // Judged on what the writer sees: an element that a scalar rule turns to null (JSV's
+      // empty Byte[]) leaves the body blank too.
+      if (rules.blankOnlyElementIsEmpty && out.length === 1 && (el.kind === 'scalar' || el.kind === 'nullable')) {
+        const only: unknown = out[0];
+        if (only === null || (typeof only === 'string' && BARE_BLANK.test(only))) return [];
+      }
+      return out;
     }
     case 'dictionary':
       return entries(rules, t, v);
@@ -384,12 +397,14 @@ function members(rules: Rules, c: ClassDescriptor, v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const p of c.properties) {
     const x = has(src, p.wireName) ? src[p.wireName] : undefined;
-    if (x === null || x === undefined) {
+    const y = x === null || x === undefined ? x : apply(rules, p.type, x);
+    // A value the format reads back as null (JSV's empty Byte[]) leaves the member absent.
+    if (y === null || y === undefined) {
       const d = defaultValue(p.type);
       if (d !== undefined) out[p.wireName] = d;
       continue;
     }
-    out[p.wireName] = apply(rules, p.type, x);
+    out[p.wireName] = y;
   }
   return out;
 }

@@ -94,6 +94,20 @@ const rules: Exception[] = [
     back: { nullableTimeSpan: { ticks: 9007199254740992n } },
   },
   {
+    rule: 'JSV reads an empty Byte[] (an empty token) as null: a list element',
+    form: 'jsv',
+    type: zoo.at(1).requireClass('ListZoo'),
+    value: { bytesList: [Uint8Array.of(1), new Uint8Array(0)] },
+    back: { bytesList: [Uint8Array.of(1), null] },
+  },
+  {
+    rule: 'JSV reads an empty Byte[] (an empty token) as null: a dictionary value',
+    form: 'jsv',
+    type: zoo.at(1).requireClass('DictionaryZoo'),
+    value: { bytesValues: { a: new Uint8Array(0) } },
+    back: { bytesValues: { a: null } },
+  },
+  {
     rule: 'JSV TimeSpan near MaxValue is written as MaxValue\'s text and read back as MaxValue',
     form: 'jsv',
     type: NZ,
