@@ -17,7 +17,8 @@ export const SCHEMA_HELP = `Schema options (every command):
 
 export const EXIT_CODES = `Exit codes:
   0  success
-  1  invalid input (a document that does not decode, an unreadable/empty/binary/too large file)
+  1  invalid input (a document that does not decode, an unreadable/empty/binary/too large file,
+     a --schema document that does not load)
   2  usage error (unknown command, option, type, format or revision)
   70 internal error (a bug in dto-formats: please report it with the printed trace)`;
 
