@@ -534,7 +534,6 @@ interface Closed {
   readonly source?: MetaType;
   readonly subst: ReadonlyMap<string, TypeExpr>;
   struct: boolean;
-  readonly where: string;
 }
 
 interface SystemEnum {
@@ -565,6 +564,8 @@ class Loader {
   /** Qualified spellings (`ns.name`, `ns.Outer.Inner`, `Outer.Inner`) → entry. */
   private readonly byQualified = new Map<string, Entry[]>();
   private readonly byShort = new Map<string, Entry[]>();
+  /** Registry full name (`Ns.Outer.Inner`, `Ns.Page<Item>`) → what declares it. */
+  private readonly byFullName = new Map<string, Entry | Closed>();
   private readonly closed = new Map<string, Closed>();
   private readonly systemEnums = new Map<string, SystemEnum>();
   /** Output order: the document's order, with closed generics and System enums after their first user. */
@@ -583,7 +584,7 @@ class Loader {
 
   /** The union of `types`, `operations[].request` and `operations[].response` (§1.2, §5.2). */
   private collect(): void {
-    const add = (m: MetaType): Entry | undefined => {
+    const add = (m: MetaType, builtin = false): Entry | undefined => {
       const backtick = m.name.indexOf('`');
       const generic = backtick >= 0;
       // A closed generic response (`ToExactType` of `QueryResponse<Item>`) is no definition: it is declared per use.
@@ -609,7 +610,7 @@ class Loader {
       const fullName = m.namespace ? `${m.namespace}.${name}` : name;
       const e: Entry = {
         meta: m, kind, name, namespace: m.namespace, localPath: name, fullName, key,
-        struct: m.isValueType, params: generic ? m.genericArgs! : [], builtin: m.path.startsWith('built-in'), used: false,
+        struct: m.isValueType, params: generic ? m.genericArgs! : [], builtin, used: false,
       };
       this.entries.push(e);
       this.byKey.set(key, e);
@@ -632,7 +633,7 @@ class Loader {
     const reader = new DocReader();
     for (const b of SERVICESTACK_TYPES) {
       const m = reader.type(b, `built-in ${SERVICESTACK_NS}.${String(b['name'])}`, false);
-      if (!this.byKey.has(`${m.namespace}.${m.name}`)) add(m);
+      if (!this.byKey.has(`${m.namespace}.${m.name}`)) add(m, true);
     }
   }
 
@@ -668,6 +669,7 @@ class Loader {
       else if (!list.includes(e)) list.push(e);
     };
     for (const e of this.entries) {
+      if (e.kind !== 'definition') this.byFullName.set(e.fullName, e);
       const nameKey = e.kind === 'definition' ? `${e.name}\`${e.params.length}` : e.name;
       put(this.byShort, nameKey, e);
       const ns = e.namespace ? e.namespace + '.' : '';
@@ -754,8 +756,8 @@ class Loader {
   }
 
   private isEnumRef(fullName: string): boolean {
-    if (this.systemEnums.has(fullName)) return true;
-    return this.entries.some((e) => e.fullName === fullName && e.kind === 'enum');
+    const e = this.byFullName.get(fullName);
+    return this.systemEnums.has(fullName) || (e !== undefined && e.kind === 'enum');
   }
 
   private markStruct(target: Entry | Closed): void {
@@ -897,19 +899,18 @@ class Loader {
     if (existing) return existing;
     const name = `${definition}<${args.map((a) => this.exprLabel(a)).join(',')}>`;
     const fullName = namespace ? `${namespace}.${name}` : name;
-    for (const c of this.closed.values()) {
-      if (c.fullName === fullName) throw schemaError(`${where}: two different closed types would both be named ${fullName}`);
-    }
+    if (this.byFullName.has(fullName)) throw schemaError(`${where}: the closed type ${fullName} would have the name of another type`);
     const subst = new Map<string, TypeExpr>();
     params.forEach((p, i) => {
       if (args[i]) subst.set(p, args[i]!);
     });
     const c: Closed = {
-      kind: 'closed', name, namespace, fullName, definition, args, subst, struct: def?.struct ?? false, where,
+      kind: 'closed', name, namespace, fullName, definition, args, subst, struct: def?.struct ?? false,
       ...(def ? { def } : {}),
       ...(source ? { source } : {}),
     };
     this.closed.set(key, c);
+    this.byFullName.set(fullName, c);
     this.slots.push({ closed: c });
     this.pending.push(c);
     return c;
@@ -936,12 +937,8 @@ class Loader {
     switch (e.kind) {
       case 'scalar':
         return e.name;
-      case 'ref': {
-        const c = [...this.closed.values()].find((x) => x.fullName === e.name);
-        if (c) return c.name;
-        const entry = this.entries.find((x) => x.fullName === e.name);
-        return entry ? entry.name : (this.systemEnums.get(e.name)?.name ?? e.name);
-      }
+      case 'ref':
+        return this.byFullName.get(e.name)?.name ?? this.systemEnums.get(e.name)?.name ?? e.name;
       case 'nullable':
         return `Nullable<${this.exprLabel(e.of)}>`;
       case 'list':
@@ -1058,8 +1055,8 @@ class Loader {
     const returns = this.returnsOf.get(e);
     if (returns !== undefined) {
       // The short name when it is unique (what `Schema.require` resolves), else the full name.
-      const short = this.shortName(returns);
-      d.returns = this.allNames().filter((n) => n.short === short).length === 1 ? short : returns;
+      const short = this.byFullName.get(returns)?.name ?? returns;
+      d.returns = this.shortNameCounts().get(short) === 1 ? short : returns;
     }
     if (op.requiresAnyRole) d.roles = op.requiresAnyRole;
     if (op.requiresAuth) d.requiresAuthentication = true;
@@ -1084,19 +1081,19 @@ class Loader {
     return fullName;
   }
 
-  private shortName(fullName: string): string {
-    return this.allNames().find((n) => n.full === fullName)?.short ?? fullName;
-  }
-
-  private allNames(): { short: string; full: string }[] {
-    const out: { short: string; full: string }[] = [];
-    for (const e of this.entries) {
-      if ((e.kind === 'class' || e.kind === 'enum') && (!e.builtin || e.used)) out.push({ short: e.name, full: e.fullName });
+  /** How many declared types share each short name (built once, when every type is known). */
+  private shortNameCounts(): Map<string, number> {
+    if (!this.shortCounts) {
+      const counts = new Map<string, number>();
+      for (const s of this.slots) {
+        const n = 'entry' in s ? s.entry.name : 'closed' in s ? s.closed.name : s.system.name;
+        counts.set(n, (counts.get(n) ?? 0) + 1);
+      }
+      this.shortCounts = counts;
     }
-    for (const c of this.closed.values()) out.push({ short: c.name, full: c.fullName });
-    for (const s of this.systemEnums.values()) out.push({ short: s.name, full: s.fullName });
-    return out;
+    return this.shortCounts;
   }
+  private shortCounts?: Map<string, number>;
 
   /** Cyclic inheritance, named by its chain (the registry would only name one type). */
   private checkInheritance(types: readonly TypeDeclaration[]): void {

@@ -412,6 +412,14 @@ describe('operations (§1.8)', () => {
     expect(klass(fromMetadata(doc([response], [list])), 'Req').operation!.returns).toBeUndefined();
   });
 
+  it('returns the full name when the response’s short name is ambiguous', () => {
+    const a = { name: 'Res', namespace: 'A', properties: [] };
+    const b = { name: 'Res', namespace: 'B', properties: [] };
+    const r = fromMetadata(doc([a, b], [{ request: cls('Req', []), returnType: { name: 'Res', namespace: 'B' } }]));
+    expect(klass(r, 'Req').operation!.returns).toBe('B.Res');
+    expect(r.require(klass(r, 'Req').operation!.returns!)).toBe(r.require('B.Res'));
+  });
+
   it('requiresAuth and requiresAnyRole', () => {
     const o = operation({ requiresAuth: true, requiresAnyRole: ['Admin', 'Manager'] });
     expect([o.requiresAuthentication, o.roles]).toEqual([true, ['Admin', 'Manager']]);
