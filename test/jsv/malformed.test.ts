@@ -50,7 +50,8 @@ const cases: Case[] = [
   ['{flag:yes}', 'type', '1:7', 'expected Boolean, got "yes"'],
   // Unknown enum members.
   ['{color:Mauve}', 'enum', '1:8', 'expected a Color member, got "Mauve"'],
-  ['{colors:[Red,7]}', 'enum', '1:14', 'expected a Color member, got "7"'],
+  // An unnamed number is a value ("7"); one beyond Int32 overflows Enum.Parse.
+  ['{colors:[Red,2147483648]}', 'enum', '1:14', 'expected a Color member, got "2147483648"'],
   // Wrong nesting.
   ['{item:[1]}', 'type', '1:7', 'expected Item ({…}), got "[1]"'],
   ['{map:[a]}', 'type', '1:6', 'expected Dictionary<String,String> ({…}), got "[a]"'],

@@ -6,7 +6,10 @@
  * written as an integer (`isInt`: `[Flags]`, metadata `isEnumInt`, `TreatEnumAsInteger`) → its
  * number; else `Enum.ToString()`: the member name, or the decimal number of an unnamed value.
  * Reading: the `[EnumMember]` texts and the names of members without one, ignoring case; then
- * `Enum.Parse(ignoreCase)`: any member name, a number, or a comma-separated list of them.
+ * `Enum.Parse(ignoreCase)`: any member name, a number, or a comma-separated list of them. A
+ * value no member names is a value like any other (`Enum.ToString()` gives its number): it is
+ * written and read as the server does. Numbers outside the underlying type (Int32 unless a
+ * member needs more) are refused, as `Enum.Parse` overflows.
  */
 import type { EnumDescriptor } from '../../schema/descriptors.js';
 
@@ -20,8 +23,6 @@ export interface EnumCodec {
   wireOf(value: bigint): { readonly text: string; readonly number: boolean };
   /** The value a wire text parses to (ServiceStack's rules), or undefined. */
   parse(text: string): bigint | undefined;
-  /** Whether `value` is named by a member (or, for flags, made of named members' bits). */
-  isNamed(value: bigint): boolean;
 }
 
 const INTEGER = /^\s*[+-]?\d+\s*$/;
@@ -62,13 +63,19 @@ export function compileEnum(t: EnumDescriptor): EnumCodec {
       .map((p) => p[1])
       .join(', ');
   };
+  // Enum.Parse overflows outside the underlying type: Int32 unless a member needs 64 bits.
+  const wide = t.members.some((m) => m.value < -2147483648n || m.value > 4294967295n);
+  const [lo, hi] = wide ? [-(2n ** 63n), 2n ** 64n - 1n] : t.members.some((m) => m.value > 2147483647n) ? [0n, 4294967295n] : [-2147483648n, 2147483647n];
   const parseList = (text: string, folded: boolean): bigint | undefined => {
     let value = 0n;
     for (const raw of text.split(',')) {
       const part = raw.trim();
       if (part === '') return undefined;
       let v: bigint | undefined;
-      if (INTEGER.test(part)) v = BigInt(part);
+      if (INTEGER.test(part)) {
+        v = BigInt(part);
+        if (v < lo || v > hi) return undefined;
+      }
       else v = folded ? byNameFolded.get(part.toLowerCase()) : byName.get(part);
       if (v === undefined) return undefined;
       value |= v;
@@ -77,8 +84,8 @@ export function compileEnum(t: EnumDescriptor): EnumCodec {
   };
   return {
     valueOf(v) {
-      if (typeof v === 'bigint') return v;
-      if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : undefined;
+      if (typeof v === 'bigint') return v >= lo && v <= hi ? v : undefined;
+      if (typeof v === 'number') return Number.isSafeInteger(v) && v >= lo && v <= hi ? BigInt(v) : undefined;
       if (typeof v !== 'string') return undefined;
       const exact = byName.get(v);
       return exact !== undefined ? exact : parseList(v, false);
@@ -93,11 +100,6 @@ export function compileEnum(t: EnumDescriptor): EnumCodec {
     parse(text) {
       const hit = lookup.get(text.toLowerCase()) ?? lookup.get(text.trim().toLowerCase());
       return hit !== undefined ? hit : parseList(text, true);
-    },
-    isNamed(value) {
-      if (byValue.has(value)) return true;
-      if (!t.isFlags || value < 0n) return false;
-      return textOf(value) !== String(value);
     },
   };
 }

@@ -225,9 +225,13 @@ export function formatWcfDate(v: DateTimeValue): string {
   return `\\/Date(${ms}${suffix})\\/`;
 }
 
-/** `WriteWcfJsonDateTimeOffset`: `\/Date(utc ms)\/`, with `±hhmm` unless the offset is zero. */
+/**
+ * `WriteWcfJsonDateTimeOffset`: `\/Date(utc ms)\/`, with `±hhmm` unless the offset is zero. Its
+ * milliseconds come from the `long` overload of `ToUnixTimeMs` (`(ticks - UnixEpoch) / 10000`),
+ * an exact integer division truncated toward zero: no double on this path.
+ */
 export function formatWcfDateOffset(v: DateTimeOffsetValue): string {
-  const ms = unixMs(v.ticks - BigInt(v.offsetMinutes) * TICKS_PER_MINUTE);
+  const ms = (v.ticks - BigInt(v.offsetMinutes) * TICKS_PER_MINUTE - UNIX_EPOCH_TICKS) / TICKS_PER_MILLISECOND;
   return `\\/Date(${ms}${v.offsetMinutes === 0 ? '' : hhmm(v.offsetMinutes)})\\/`;
 }
 

@@ -625,9 +625,7 @@ function enumReader(t: EnumDescriptor): Reader {
   const resolve = (text: string, start: number): string => {
     const value = e.parse(text);
     if (value === undefined) return failAt(start, 'enum', expected, describeValueAt(start));
-    // Enum.Parse also takes a value no member names (`42`); that is reported unless lenient,
-    // as it is most often a client/server version mismatch.
-    if (!e.isNamed(value) && !lenient) failAt(start, 'enum', expected, describeValueAt(start));
+    // Enum.Parse also takes a value no member names (`42`): the value model keeps it as "42".
     return e.textOf(value);
   };
   return () => {

@@ -31,7 +31,7 @@
  * | Guid | `"N"` form, lower case | `N`, `D`, `B`, `P`, any case |
  * | Byte[] | base64 string (`""` when empty) | |
  * | Uri, String | JSON string (ServiceStack's escapes) | a bare number/`true`/`false` as its text |
- * | enum | `[EnumMember]` text, else a number for `isInt` (flags, isEnumInt, TreatEnumAsInteger), else the name quoted; an unnamed value as `"42"` | names/`[EnumMember]` in any case, numbers, `"Read, Write"`; an unnamed number only when `lenient` |
+ * | enum | `[EnumMember]` text, else a number for `isInt` (flags, isEnumInt, TreatEnumAsInteger), else the name quoted; an unnamed value as `"42"` | names/`[EnumMember]` in any case, numbers, `"Read, Write"`; an unnamed number as its text (`"42"`); beyond Int32 refused |
  *
  * Dictionary keys are the value text, quoted when the value is bare (`{"42":…}`, `{"true":…}`,
  * `{"0f8f…":…}`, `{"\/Date(…)\/":…}`), read back to the canonical key text (`ScalarRow.toKey`).

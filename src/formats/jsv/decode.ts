@@ -374,9 +374,9 @@ function enumConverter(t: EnumDescriptor): Converter {
     const hit = exact.get(s);
     if (hit !== undefined) return hit;
     // EnumInfo.Parse: [EnumMember] texts and names in any case, then Enum.Parse(ignoreCase):
-    // names, numbers, comma lists. A value no member names is refused unless lenient.
+    // names, numbers, comma lists; a value no member names is kept as its number text.
     const value = e.parse(s);
-    if (value === undefined || (!e.isNamed(value) && !lenient)) return failValue(at, 'enum', expected, describeFound(s));
+    if (value === undefined) return failValue(at, 'enum', expected, describeFound(s));
     return e.textOf(value);
   };
 }

@@ -20,7 +20,7 @@
  * | Guid | `N` form | `N`, `D`, `B`, `P` |
  * | Byte[] | base64 | |
  * | Uri, String | the JSV string rule (`"https://x.io"`: quoted for its `:`) | |
- * | enum | `[EnumMember]` text, else the number for `isInt`, else the name; an unnamed value as its number | names/texts in any case, numbers, flag lists; an unnamed number only when `lenient` |
+ * | enum | `[EnumMember]` text, else the number for `isInt`, else the name; an unnamed value as its number | names/texts in any case, numbers, flag lists; an unnamed number as its text (`"42"`); beyond Int32 refused |
  *
  * Dictionary keys are written with the key type's writer (`{42:…}`, `{True:…}`, `{0f8f…:…}`,
  * `{2024-01-02:…}`) and read back to the canonical key text.
