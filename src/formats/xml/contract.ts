@@ -1,8 +1,10 @@
 /**
- * DataContract names and namespaces, computed from descriptors the way .NET's
- * DataContractSerializer derives them for attribute-free types (datacontract.md §2–§10).
- * Nothing here is tabled per type: a DTO that moves to another CLR namespace changes its
- * namespace and every `KeyValueOf…` digest that mentions it.
+ * What the XML codec needs of DataContract names and namespaces. The names themselves are
+ * .NET facts the registry resolves once (src/schema/data-contract.ts, datacontract.md §2–§10:
+ * attributes, nesting, generic digests, the profile's namespace overrides) and the codec only
+ * reads them: `contractName`/`contractNamespace` of a type, `xmlName` of a member, the
+ * declaring class's `contractNamespace` for a member's element. Here: the re-exports, the
+ * member-declaration rule and the root index key.
  */
 import type { ClassDescriptor, PropertyDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
 import { contractName, contractNamespace } from '../../schema/data-contract.js';
