@@ -55,7 +55,12 @@ export interface MetadataOptions {
 /** A registry from a parsed `MetadataTypes` or `AppMetadata` document. */
 export function fromMetadata(doc: unknown, options?: MetadataOptions): Registry {
   const declaration = metadataDeclaration(doc, options);
-  return createRegistry(declaration, options?.profile === undefined ? undefined : { profile: options.profile });
+  const mine = options?.profile;
+  if (mine === undefined) return createRegistry(declaration);
+  // The caller's contract namespaces add to those of ServiceStack's own assemblies rather than replace them.
+  const ours = declaration.profile?.contractNamespaces;
+  const profile = ours && mine.contractNamespaces ? { ...mine, contractNamespaces: { ...ours, ...mine.contractNamespaces } } : mine;
+  return createRegistry(declaration, { profile });
 }
 
 /** `fromMetadata` of a JSON text: text that is not JSON is a `schema` error too. */
@@ -73,8 +78,12 @@ export function parseMetadata(text: string, options?: MetadataOptions): Registry
 export function metadataDeclaration(doc: unknown, options?: MetadataOptions): SchemaDeclaration {
   const read = readDocument(doc);
   const declaration = new Loader(read).declaration(options?.name ?? read.baseUrl ?? 'ServiceStack API');
+  const profile: { -readonly [K in keyof RegistryProfile]?: RegistryProfile[K] } = {};
   // The document's own text case is the host's; an explicit profile (the caller's) still wins.
-  return read.textCase ? { ...declaration, profile: { textCase: read.textCase } } : declaration;
+  if (read.textCase) profile.textCase = read.textCase;
+  const used = Object.keys(SERVICESTACK_CONTRACT_NAMESPACES).filter((ns) => declaration.types.some((t) => t.namespace === ns));
+  if (used.length) profile.contractNamespaces = Object.fromEntries(used.map((ns) => [ns, SERVICESTACK_CONTRACT_NAMESPACES[ns]!]));
+  return Object.keys(profile).length ? { ...declaration, profile } : declaration;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,7 +463,21 @@ const SYSTEM_ENUMS: Readonly<Record<string, readonly (readonly [string, number])
  * A document that lists one of them (a host that exports it) is used instead.
  */
 const SERVICESTACK_NS = 'ServiceStack';
-const SERVICESTACK_CONTRACT = { namespace: 'http://schemas.servicestack.net/types' };
+/**
+ * `[assembly: ContractNamespace("http://schemas.servicestack.net/types", ClrNamespace = …)]` of
+ * ServiceStack's assemblies (ServiceStack, .Interfaces, .Client, .Common, .Api.OpenApi
+ * `Properties/AssemblyInfo.cs`): the XML namespace of every type in these CLR namespaces,
+ * [DataContract] or not, unless the type names its own. Applied as the profile's
+ * `contractNamespaces` when the document declares such types.
+ */
+const SERVICESTACK_CONTRACT_NAMESPACES: Readonly<Record<string, string>> = {
+  ServiceStack: 'http://schemas.servicestack.net/types',
+  'ServiceStack.Auth': 'http://schemas.servicestack.net/types',
+  'ServiceStack.Admin': 'http://schemas.servicestack.net/types',
+  'ServiceStack.Api.OpenApi': 'http://schemas.servicestack.net/types',
+};
+// [DataContract] with no Namespace: the assembly's ContractNamespace gives it (above).
+const SERVICESTACK_CONTRACT = {};
 const sp = (name: string, type: string, order: number, genericArgs?: string[]): Json => ({
   name, type, namespace: 'System', dataMember: { order }, ...(genericArgs ? { genericArgs } : {}),
 });

@@ -139,6 +139,22 @@ describe("ServiceStack's own DTOs, left out of /types/metadata by IgnoreTypesInN
     expect(r.get('QueryBase')).toBeUndefined();
   });
 
+  it('puts every type of the ServiceStack CLR namespace in http://schemas.servicestack.net/types (the assemblies’ [ContractNamespace])', () => {
+    // The closed response as the server writes it: [DataContract] without a Namespace.
+    const response = { name: 'QueryResponse`1', namespace: 'ServiceStack', genericArgs: ['T'], dataContract: {}, properties: [
+      prop('Total', 'Int32', { isValueType: true, dataMember: { order: 2 } }),
+      prop('ResponseStatus', 'ResponseStatus', { namespace: 'ServiceStack', dataMember: { order: 5 } }),
+    ] };
+    const op = { request: cls('GetItems'), response, returnType: { name: 'QueryResponse`1', namespace: 'ServiceStack', genericArgs: ['Item'] } };
+    const r = fromMetadata(doc([item], [op]), { profile: { contractNamespaces: { 'Test.Api': 'urn:test' } } });
+    expect(klass(r, 'QueryResponse<Item>').contractNamespace).toBe('http://schemas.servicestack.net/types');
+    expect(klass(r, 'ResponseStatus').contractNamespace).toBe('http://schemas.servicestack.net/types');
+    // The caller's namespaces add to ServiceStack's.
+    expect(klass(r, 'Item').contractNamespace).toBe('urn:test');
+    // A document without ServiceStack types keeps the default profile.
+    expect(fromMetadata(doc([item])).profile.contractNamespaces).toEqual({});
+  });
+
   it('closes QueryDb<T> and QueryResponse<T> for an AutoQuery request', () => {
     const query = cls('FindItems', [prop('Name', 'String')], {
       inherits: { name: 'QueryDb`1', namespace: 'ServiceStack', genericArgs: ['Item'] },
