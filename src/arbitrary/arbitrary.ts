@@ -14,7 +14,7 @@ import { typeLabel, type ClassDescriptor, type DictionaryDescriptor, type TypeDe
 import { defaultValue } from '../schema/defaults.js';
 import { enumArbitrary, enumValueOf } from './enums.js';
 import { keyAfterAll, type WireFormat } from './equivalence.js';
-import { scalarArbitrary } from './scalars.js';
+import { jsvDateTimeKeyArbitrary, scalarArbitrary } from './scalars.js';
 import { keyArbitrary, type ArbitraryFormat } from './text.js';
 
 export type { ArbitraryFormat } from './text.js';
@@ -242,8 +242,13 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
 
   const dictionary = (d: DictionaryDescriptor): Arbitrary<unknown> => {
     // The value model keys a dictionary by the key's canonical text (`ScalarRow.toKey`).
+    const toKey = d.key.toKey as (v: unknown) => string;
     const k =
-      d.key.name === 'String' ? keys : scalarArbitrary(d.key.name, o.format).map((x) => (d.key.toKey as (v: unknown) => string)(x));
+      d.key.name === 'String'
+        ? keys
+        : d.key.name === 'DateTime' && formats.includes('jsv')
+          ? jsvDateTimeKeyArbitrary.map(toKey) // JSV carries DateTime keys at midnight only (./scalars.ts)
+          : scalarArbitrary(d.key.name, o.format).map(toKey);
     const dict = fc.dictionary(k, slot(d.value), { maxKeys: o.maxLength, noNullPrototype: true, depthIdentifier: depth });
     // Keys a format changes can collide: XML writes every line break as LF, so keys differing
     // only in CR arrive as one key twice, which DCS refuses to read; a format that changes a

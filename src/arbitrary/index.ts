@@ -20,6 +20,7 @@ export { textArbitrary, keyArbitrary, AWKWARD_KEYS, isXmlChar, xmlCanCarry, type
 export { int32Arbitrary, doubleArbitrary, singleArbitrary, intArbitrary, bigIntArbitrary } from './numbers.js';
 export {
   SCALAR_ARBITRARIES,
+  JSV_UNCARRIABLE_CHARS,
   scalarArbitrary,
   decimalText,
   type ScalarArbitraryRow,
