@@ -34,7 +34,7 @@ import {
   XSI_NS,
 } from './contract.js';
 import { xmlEnum } from './enums.js';
-import { dateTimeOffsetParts, XML_SCALARS, type Escape, type XmlScalar } from './scalars.js';
+import { dateTimeOffsetParts, XML_SCALARS, type Escape, type XmlContract, type XmlScalar } from './scalars.js';
 import { Scope } from './scope.js';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
@@ -423,11 +423,13 @@ const dateTimeOffsetElement: ScalarElement = (t, shape, missing, ctx) => {
 };
 
 /**
- * One element writer per scalar. The four scalars of the Evo Voice DTOs have their formatting
- * inline and whole elements precomputed where the value set is small, so the common member
- * costs one property read and at most two concatenations.
+ * The element writer of a scalar: its row's form (`XML_SCALARS`: a text element, the
+ * DateTimeOffset class, or Object's refusal), except that the four scalars of the Evo Voice
+ * DTOs have their formatting inline and whole elements precomputed where the value set is
+ * small, so the common member costs one property read and at most two concatenations. A new
+ * scalar needs only its row in XML_SCALARS.
  */
-const SCALAR_ELEMENTS: { readonly [N in ScalarName]: ScalarElement } = {
+const FAST_ELEMENTS: { readonly [N in ScalarName]?: ScalarElement } = {
   String: (_t, { open, close }, missing, ctx) => {
     const special = ctx.style.nl === '\n' ? SPECIAL_LF : SPECIAL_CRLF;
     const nl = ctx.style.nl;
@@ -441,33 +443,27 @@ const SCALAR_ELEMENTS: { readonly [N in ScalarName]: ScalarElement } = {
     const no = open + 'false' + close;
     return (v) => (v === true ? yes : v === false ? no : v == null ? missing(v) : typeError('Boolean', v));
   },
-  Byte: textElement,
-  SByte: textElement,
-  Int16: textElement,
-  UInt16: textElement,
   Int32: (t, shape, missing, ctx) => {
     const { open, close } = shape;
     const slow = textElement(t, shape, missing, ctx);
     return (v) => (typeof v === 'number' && (v | 0) === v ? open + (v === 0 ? '0' : String(v)) + close : slow(v));
   },
-  UInt32: textElement,
-  Int64: textElement,
-  UInt64: textElement,
-  Single: textElement,
   Double: (_t, { open, close }, missing) => (v) => {
     if (typeof v === 'number') return open + formatXmlDouble(v) + close;
     return v == null ? missing(v) : typeError('Double', v);
   },
-  Decimal: textElement,
-  Char: textElement,
-  DateTime: textElement,
-  DateTimeOffset: dateTimeOffsetElement,
-  TimeSpan: textElement,
-  Guid: textElement,
-  'Byte[]': textElement,
-  Uri: textElement,
-  Object: () => unsupportedObject,
 };
+
+/** By the row's contract: text, the DateTimeOffset class (the only class-contract scalar), or refused. */
+const BY_CONTRACT: { readonly [C in XmlContract]: ScalarElement } = {
+  primitive: textElement,
+  class: dateTimeOffsetElement,
+  none: () => unsupportedObject,
+};
+
+function scalarElementWriter(t: ScalarDescriptor): ScalarElement {
+  return FAST_ELEMENTS[t.name] ?? BY_CONTRACT[XML_SCALARS[t.name].contract];
+}
 
 /** What a missing value-type member writes: its .NET default, computed on first need (DCS may be unable to write it). */
 function memberDefault(write: Writer, value: unknown): Writer {
@@ -504,7 +500,7 @@ function scalarElement(base: ScalarDescriptor | EnumDescriptor, shape: ElementSh
   const label = typeLabel(base);
   const fail_: Writer = (v) => fail({ code: 'type', expected: label, found: describeFound(v) });
   const build = (missing: Writer): Writer =>
-    base.kind === 'enum' ? enumElement(base, shape, missing) : SCALAR_ELEMENTS[base.name](base, shape, missing, ctx);
+    base.kind === 'enum' ? enumElement(base, shape, missing) : scalarElementWriter(base)(base, shape, missing, ctx);
   if (nullable || !base.isValueType) {
     const nil = shape.nilTag;
     return build(() => nil);

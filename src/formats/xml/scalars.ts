@@ -3,9 +3,9 @@
  * compiler refuses a scalar this codec forgets. Each row says how DCS contracts the type, the
  * element text of a value (the writer), the value of an element text (the reader; also used for
  * dictionary keys), and what `EmitDefaultValue = false` compares with. The writer and reader in
- * encode.ts/decode.ts compile one closure per element from a row, and the four scalars of the
- * Evo Voice DTOs keep hand-specialised element writers there (`fastElement`), so the hot path
- * is what it was.
+ * encode.ts/decode.ts compile one closure per element from a row (by its `contract`), and the
+ * four scalars of the Evo Voice DTOs keep hand-specialised element writers there
+ * (`FAST_ELEMENTS`), so the hot path is what it was. A new scalar is one row here.
  *
  * Forms (XmlConvert, as DCS calls it; datacontract.md §12–§14, verified with the Mono oracle,
  * fixtures/oracle/zoo):
