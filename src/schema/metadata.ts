@@ -741,7 +741,8 @@ class Loader {
 
   /** Members and base of a class (or closed generic) as the builder declares them. */
   private classMembers(m: MetaType, scope: Scope): PropertyDecls {
-    const out: PropertyDecls = { properties: {} };
+    // No prototype: a C# member may be called `__proto__`, and it must stay an ordinary key.
+    const out: PropertyDecls = { properties: Object.create(null) as Record<string, PropertyDeclaration> };
     if (m.inherits) {
       const inh = m.inherits;
       const qualified = inh.namespace ? `${inh.namespace}.${inh.name}` : inh.name;

@@ -84,6 +84,11 @@ describe('type references (§1.5: type + namespace + genericArgs)', () => {
     expect(memberType([prop('A', 'Struct', { namespace: NS, genericArgs: ['Int32'] })], [struct])).toBe('Struct');
   });
 
+  it('keeps a member named __proto__ (a valid C# identifier) as an ordinary member', () => {
+    const r = fromMetadata(doc([cls('Holder', [prop('__proto__', 'String'), prop('constructor', 'Int32', { isValueType: true })])]));
+    expect(klass(r, 'Holder').properties.map((p) => `${p.name}:${typeLabel(p.type)}`)).toEqual(['__proto__:String', 'constructor:Int32']);
+  });
+
   it('ignores unknown keys (UI hints, isSystemType, attributes, meta)', () => {
     const p = prop('A', 'Int32', { isValueType: true, isSystemType: true, isPrimaryKey: true, input: { type: 'number' }, format: {}, uploadTo: 'x', meta: { a: 'b' } });
     expect(memberType([p], [])).toBe('Int32');
