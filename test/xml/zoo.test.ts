@@ -417,3 +417,24 @@ describe('nested contract names (oracle probe: Outer2 with [DataContract(Name = 
     );
   });
 });
+
+describe('a [Flags] enum without a zero member (oracle probe: [Flags] enum NoZero { A = 1, B = 2 })', () => {
+  const reg = createRegistry({
+    name: 'flags',
+    revisions: [{ id: 1, description: 'one' }],
+    types: [
+      { kind: 'enum', namespace: 'Zoo.Probe', name: 'NoZero', members: [['A', 1], ['B', 2]], flags: true },
+      classType('Zoo.Probe', 'Holder', {}, { Flags: prop(t.ref('NoZero')) }),
+    ],
+  }).at(1);
+  const holder = reg.requireClass('Holder');
+  const ns = 'http://schemas.datacontract.org/2004/07/Zoo.Probe';
+  it('writes 0 as an empty element and reads it back as 0', () => {
+    // Oracle: <Holder …><Flags /><Mood>calm</Mood></Holder> for Flags = 0.
+    expect(xmlCodec.encode(holder, { flags: '0' }, { declaration: false })).toBe(
+      `<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="${ns}"><Flags /></Holder>`,
+    );
+    expect(xmlCodec.decode(holder, `<Holder xmlns="${ns}"><Flags /></Holder>`)).toStrictEqual({ flags: '0' });
+    expect(xmlCodec.decode(holder, `<Holder xmlns="${ns}"><Flags>B A</Flags></Holder>`)).toStrictEqual({ flags: 'A, B' });
+  });
+});
