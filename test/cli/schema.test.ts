@@ -5,7 +5,7 @@
  * errors, the profile switches changing the wire, and `codegen`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,26 @@ describe('--schema on every command', () => {
     expect(r.out).toBe(readFileSync(join(root, 'src/dtos/types.ts'), 'utf8'));
     expect(cli(['codegen']).out).toBe(r.out); // EvoVoiceTypes is also the default map name of "Evo Voice"
     expect(readFileSync(join(root, 'scripts/gen-types.mjs'), 'utf8')).toMatch(/'codegen', '--map-name', 'EvoVoiceTypes', '-o', 'src\/dtos\/types\.ts'/);
+  });
+
+  it('the Evo Voice metadata document converts every oracle vector to the bytes the built-in registry gives', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'in'));
+    for (const v of readdirSync(join(root, 'fixtures/oracle/vectors')).filter((n) => /^\d{3}-/.test(n))) {
+      copyFileSync(join(root, 'fixtures/oracle/vectors', v, 'dto.xml'), join(dir, 'in', `${v}.xml`));
+    }
+    for (const [name, extra] of [['builtin', []], ['loaded', ['--schema', 'fixtures/metadata/evo-voice.metadata.json']]] as const) {
+      for (const to of ['jsv', 'json']) {
+        const r = cli(['convert', join(dir, 'in'), '--to', to, '-o', join(dir, name, to), ...extra]);
+        expect(r.code).toBe(0);
+      }
+    }
+    const files = readdirSync(join(dir, 'builtin'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(40);
+    for (const f of files) {
+      const rel = join(f.parentPath, f.name).slice(join(dir, 'builtin').length);
+      expect(readFileSync(join(dir, 'loaded', rel), 'utf8'), rel).toBe(readFileSync(join(dir, 'builtin', rel), 'utf8'));
+    }
   });
 
   it('--revision applies to registries with revisions: a loaded document has one', () => {

@@ -125,7 +125,8 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
     } catch (e) {
       // Flags were checked up front, so a usage error here concerns this file (its type or format).
       if (!(e instanceof DtoFormatError || e instanceof InputError)) throw e;
-      failures.push(e instanceof InputError ? e.message : `${f.path}: ${e.message}`);
+      // Input errors and per-file usage errors (no --type, unknown format) already name the file.
+      failures.push(e instanceof InputError || e.message.startsWith(f.path) ? e.message : `${f.path}: ${e.message}`);
     }
     done++;
     if (progress) io.err(`\r${done}/${files.length} converted, ${failures.length} failed`);
