@@ -160,7 +160,10 @@ function throughUnixMs(utcTicks: bigint): bigint {
 function jsonDateTime(v: DateTimeValue): DateTimeValue {
   const off = v.kind === 'Local' ? BigInt(v.offsetMinutes ?? 0) * TICKS_PER_MINUTE : 0n;
   const utc = throughUnixMs(v.ticks - off);
-  return v.kind === 'Local' ? { ticks: utc + off, kind: 'Local', offsetMinutes: v.offsetMinutes ?? 0 } : { ticks: utc, kind: v.kind };
+  // A Local clock within a millisecond of MaxValue can pass it the same way (the instant's
+  // double rounds up); as for Utc, the text is taken as MaxValue.
+  const local = utc + off > MAX_DATETIME_TICKS ? MAX_DATETIME_TICKS : utc + off;
+  return v.kind === 'Local' ? { ticks: local, kind: 'Local', offsetMinutes: v.offsetMinutes ?? 0 } : { ticks: utc, kind: v.kind };
 }
 
 /**
