@@ -21,8 +21,18 @@
  *   type-level `isValueType` is accepted too;
  * - `[Flags]` is the exported `Flags` attribute in the enum's `attributes`; `isEnumInt`
  *   (flags or the host's `TreatEnumAsInteger`) makes JSON/JSV write numbers;
- * - false flags and empty lists are often absent (`NullIfFalse`), and keys are camelCase on a
- *   host (PascalCase without `UseCamelCase`); the pre-v6 `typeNamespace` is `namespace`.
+ * - false flags and empty lists are often absent (`NullIfFalse`); the pre-v6 `typeNamespace` is
+ *   `namespace`; unknown keys (UI hints, `meta`, `isSystemType`) are ignored;
+ * - the document is written in the host's `TextCase` (camelCase keys on a host, PascalCase
+ *   without `UseCamelCase`, snake_case), so its key casing — or an AppMetadata's
+ *   `app.jsTextCase` — is the registry's text case unless the caller's profile says otherwise;
+ * - System enums (`DayOfWeek`) and ServiceStack's own DTOs (`ResponseStatus`, `QueryResponse<T>`,
+ *   `QueryDb<T>`…) are referenced but not listed by default: the loader holds them, and types
+ *   of ServiceStack's CLR namespaces take the assemblies' `[ContractNamespace]`.
+ *
+ * Not representable (a clear `schema` error): classes deriving from a list, interfaces as member
+ * types, multi-dimensional arrays, System types without a scalar row (DateOnly, TimeOnly).
+ * Not in the metadata at all (§1.10): which lists a constructor initialises.
  *
  * Every problem is one `DtoFormatError` with code `'schema'` naming the type and member.
  */
