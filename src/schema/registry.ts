@@ -366,7 +366,11 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
       complete(base, seen);
       if (base.dictionary && !c.dictionary) c.dictionary = base.dictionary;
     }
-    c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties : [])]);
+    // A member the class redeclares (an `override`, as ServiceStack.Jobs.BackgroundJob.Id) hides
+    // the base one: .NET reflection, and so ServiceStack.Text, lists it once, in the derived
+    // class's place. DataContract order keeps every level's own members (below).
+    const redeclared = new Set(c.ownProperties.map((p) => p.name));
+    c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : [])]);
     const ownXml = [...c.ownProperties].sort(
       (a, b) => (a.order ?? -1) - (b.order ?? -1) || compareOrdinal(a.xmlName, b.xmlName),
     );

@@ -313,6 +313,15 @@ describe('inheritance', () => {
     expect(d.xmlProperties.map((p) => p.name)).toEqual(['Alpha', 'Zeta', 'Beta']);
   });
 
+  it('a member the derived class redeclares (override) is listed once, in the derived place, for JSON/JSV', () => {
+    // As ServiceStack.Jobs.BackgroundJob (`public override long Id`) over BackgroundJobBase (`public virtual long Id`).
+    const base = cls('JobBase', [prop('Id', 'Int64', { isValueType: true }), prop('Name', 'String')]);
+    const job = cls('Job', [prop('Id', 'Int64', { isValueType: true })], { inherits: { name: 'JobBase', namespace: NS } });
+    const j = klass(fromMetadata(doc([job, base])), 'Job');
+    expect(j.properties.map((p) => `${p.declaringType.name}.${p.name}`)).toEqual(['Job.Id', 'JobBase.Name']);
+    expect(j.ownProperties.map((p) => p.name)).toEqual(['Id']);
+  });
+
   it('from Dictionary`2: the class is that dictionary (the worked example’s Struct, §1.9)', () => {
     const value = cls('Value', [prop('S', 'String')]);
     const struct = { name: 'Struct', namespace: NS, implements: [], inherits: { name: 'Dictionary`2', namespace: 'System.Collections.Generic', genericArgs: ['String', 'Value'] } };
