@@ -158,9 +158,10 @@ class Renderer {
     if (e.isFlags) head.push("[Flags]: a value may combine members (`'Read, Write'`); JSON/JSV write its number.");
     else if (e.isInt) head.push('JSON/JSV write its number.');
     // The value model is `Enum.ToString()`: a member name; for [Flags] also a combination
-    // (`'Read, Write'`) and, for a value no member combination spells, its decimal text.
+    // (`'Read, Write'`); and for a value no member (combination) spells, which a JSON or JSV
+    // number can carry into any enum as it can in .NET, its decimal text (`'42'`).
     const names = e.members.map((m) => `'${m.name}'`).join(' | ');
-    const union = e.isFlags ? `${names} | \`\${string}, \${string}\` | \`\${number}\`` : names;
+    const union = `${names}${e.isFlags ? ' | `${string}, ${string}`' : ''} | \`\${number}\``;
     return `${doc(head, '')}export type ${this.id(e)} = ${union};\n`;
   }
 

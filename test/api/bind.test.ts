@@ -78,6 +78,11 @@ describe('bind<Types>(registry)', () => {
       '<RenamedThing xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://example.org/zoo">' +
         '<Needed>1</Needed><Zulu>z</Zulu><Beta>false</Beta><first_name>A</first_name></RenamedThing>',
     );
+    // An enum value no member names is its decimal text (the value model: Enum.ToString()), which the type admits.
+    const unnamed = api.json.decode('Everything', '{"nullablePriority":99,"permissions":3}');
+    expect([unnamed.nullablePriority, unnamed.permissions]).toEqual(['99', 'Read, Write']);
+    expectTypeOf<'99'>().toExtend<NonNullable<Everything['nullablePriority']>>();
+    expectTypeOf<'Read, Write'>().toExtend<NonNullable<Everything['permissions']>>();
     expect(api.json.registry).toBe(zoo);
     // Evo Voice names do not resolve in the zoo: a usage error, not a silent fallback to the built-in registry.
     expect(() => (api.json.decode as (t: string, s: string) => unknown)('CustomerInfo', '{}')).toThrow(/unknown type "CustomerInfo"/);

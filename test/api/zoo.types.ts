@@ -187,7 +187,7 @@ export interface DictionaryZoo {
  * .NET enum `Zoo.Types.Priority` (Low = 10, Medium = 20, High = 30)
  * JSON/JSV write its number.
  */
-export type Priority = 'Low' | 'Medium' | 'High';
+export type Priority = 'Low' | 'Medium' | 'High' | `${number}`;
 
 /**
  * A [Flags] enum.
@@ -200,10 +200,10 @@ export type Permissions = 'None' | 'Read' | 'Write' | 'Execute' | 'All' | `${str
  * An enum with [EnumMember(Value)] texts.
  * .NET enum `Zoo.Types.Mood` (Calm = 0 ("calm"), Happy = 1 ("happy-face"), Grumpy = 2)
  */
-export type Mood = 'Calm' | 'Happy' | 'Grumpy';
+export type Mood = 'Calm' | 'Happy' | 'Grumpy' | `${number}`;
 
 /** .NET enum `Zoo.Types.Color` (Red = 0, Green = 1, Blue = 2) */
-export type Color = 'Red' | 'Green' | 'Blue';
+export type Color = 'Red' | 'Green' | 'Blue' | `${number}`;
 
 /**
  * A struct.
