@@ -58,7 +58,7 @@ export interface Struct {
 }
 
 /** .NET enum `Voice.Api.Settings.TagColors` (Magenta = 0, Red = 1, Volcano = 2, Orange = 3, Gold = 4, Lime = 5, Green = 6, Cyan = 7, Blue = 8, GeekBlue = 9, Purple = 10) */
-export type TagColors = 'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple';
+export type TagColors = 'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple' | `${number}`;
 
 /** .NET `Voice.Api.Settings.Tag` */
 export interface Tag {
@@ -71,7 +71,7 @@ export interface Tag {
 }
 
 /** .NET enum `Voice.Api.Scheduling.SimpleSchedulingRuleTypes` (Always = 0, CustomerState = 1, Time = 2) */
-export type SimpleSchedulingRuleTypes = 'Always' | 'CustomerState' | 'Time';
+export type SimpleSchedulingRuleTypes = 'Always' | 'CustomerState' | 'Time' | `${number}`;
 
 /** .NET `Voice.Api.Scheduling.ScheduleDay` */
 export interface ScheduleDay {
@@ -82,10 +82,10 @@ export interface ScheduleDay {
 }
 
 /** .NET enum `System.DayOfWeek` (Sunday = 0, Monday = 1, Tuesday = 2, Wednesday = 3, Thursday = 4, Friday = 5, Saturday = 6) */
-export type DayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
+export type DayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | `${number}`;
 
 /** .NET enum `Voice.Api.Scheduling.SchedulingRuleFrequency` (None = 0, Secondly = 1, Minutely = 2, Hourly = 3, Daily = 4, Weekly = 5, Monthly = 6, Yearly = 7) */
-export type SchedulingRuleFrequency = 'None' | 'Secondly' | 'Minutely' | 'Hourly' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly';
+export type SchedulingRuleFrequency = 'None' | 'Secondly' | 'Minutely' | 'Hourly' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly' | `${number}`;
 
 /** .NET `Voice.Api.Scheduling.SchedulingRule` */
 export interface SchedulingRule {
