@@ -366,12 +366,15 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
       complete(base, seen);
       if (base.dictionary && !c.dictionary) c.dictionary = base.dictionary;
     }
-    // A member the class redeclares (an `override`, as ServiceStack.Jobs.BackgroundJob.Id) hides
-    // the base one: .NET reflection, and so ServiceStack.Text, lists it once, in the derived
-    // class's place. DataContract order keeps every level's own members (below).
+    // A member the class redeclares (an `override`, as ServiceStack.Jobs.BackgroundJob.Id) is one
+    // member. .NET reflection, and so ServiceStack.Text, lists it once, in the derived class's
+    // place; DataContractSerializer skips overriding members and writes it once at the base
+    // level, in the base's namespace (Mono DCS oracle: `Job : JobBase` with `override long Id`
+    // gives `<Job><Id xmlns="…/Base.Ns">5</Id><Name xmlns="…/Base.Ns">n</Name></Job>`).
     const redeclared = new Set(c.ownProperties.map((p) => p.name));
     c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : [])]);
-    const ownXml = [...c.ownProperties].sort(
+    const inherited = new Set(base ? base.properties.map((p) => p.name) : []);
+    const ownXml = c.ownProperties.filter((p) => !inherited.has(p.name)).sort(
       (a, b) => (a.order ?? -1) - (b.order ?? -1) || compareOrdinal(a.xmlName, b.xmlName),
     );
     c.xmlProperties = Object.freeze([...(base ? base.xmlProperties : []), ...ownXml]);
