@@ -30,7 +30,7 @@ export type * from './schema/descriptors.js';
 export { typeLabel } from './schema/descriptors.js';
 export { classType, enumType, prop, route, t, type SchemaDeclaration, type TypeExpr } from './schema/builder.js';
 export { createRegistry, DEFAULT_PROFILE, Registry, Schema, type RegistryOptions } from './schema/registry.js';
-export { fromMetadata, parseMetadata } from './schema/metadata.js';
+export { fromMetadata, parseMetadata, type MetadataOptions } from './schema/metadata.js';
 export { SCALARS, SCALAR_NAMES, ScalarProblem, type ScalarName, type ScalarRow, type ScalarValues } from './schema/scalars.js';
 /** The value model of DateTime, DateTimeOffset and TimeSpan, and conversions to and from `Date`. */
 export {
