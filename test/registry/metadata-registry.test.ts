@@ -5,14 +5,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { evoVoice as declared } from '../../src/dtos/index.js';
+import { evoVoiceFromMetadataFixture } from '../support/evo-voice.js';
 import { registryDifferences } from '../support/registry-differences.js';
 
 describe('Evo Voice from /types/metadata, at both revisions', () => {
-  test('is the hand-declared registry at each revision', async () => {
-    process.env.DTO_TEST_REGISTRY = 'metadata';
-    const { evoVoice, registryUnderTest } = await import('../support/evo-voice.js?metadata');
-    delete process.env.DTO_TEST_REGISTRY;
-    expect(registryUnderTest).toBe('metadata');
+  test('is the hand-declared registry at each revision', () => {
+    const evoVoice = evoVoiceFromMetadataFixture();
     expect(evoVoice).not.toBe(declared);
     expect(evoVoice.revisions).toEqual([1, 2]);
     for (const r of [1, 2]) {

@@ -63,7 +63,8 @@ function mergeRevisions(rev1: SchemaDeclaration, rev2: SchemaDeclaration): Schem
   };
 }
 
-function fromFixture(): Registry {
+/** The two-revision Evo Voice registry built from `fixtures/metadata/evo-voice.metadata.json`. */
+export function evoVoiceFromMetadataFixture(): Registry {
   const doc: unknown = JSON.parse(readFileSync(new URL('../../fixtures/metadata/evo-voice.metadata.json', import.meta.url), 'utf8'));
   return createRegistry(mergeRevisions(metadataDeclaration(withoutRevision2Members(doc)), metadataDeclaration(doc)));
 }
@@ -71,4 +72,4 @@ function fromFixture(): Registry {
 /** Which registry this run tests: `declared` or `metadata`. */
 export const registryUnderTest: 'declared' | 'metadata' = process.env.DTO_TEST_REGISTRY === 'metadata' ? 'metadata' : 'declared';
 
-export const evoVoice: Registry = registryUnderTest === 'metadata' ? fromFixture() : declared;
+export const evoVoice: Registry = registryUnderTest === 'metadata' ? evoVoiceFromMetadataFixture() : declared;
