@@ -260,8 +260,14 @@ export function formatShortestXsdDateTime(v: DateTimeValue): string {
   return clock + offsetText(v.kind === 'Local' ? v.offsetMinutes ?? 0 : 0, true);
 }
 
-/** What `formatWcfDate` writes for DateTime.MaxValue (Utc or Unspecified on a UTC host). */
-const MAX_VALUE_WCF_MS = 253_402_300_800_000n;
+/**
+ * The last millisecond before DateTime.MaxValue is written one millisecond past it (its tick
+ * count rounds up as a double in ToUnixTimeMs: MaxValue itself becomes `253402300800000`), where
+ * ServiceStack's own reader overflows; this reader takes such a time as MaxValue instead.
+ */
+function nearMax(ticks: bigint): bigint {
+  return ticks > MAX_DATETIME_TICKS && ticks <= MAX_DATETIME_TICKS + TICKS_PER_MILLISECOND ? MAX_DATETIME_TICKS : ticks;
+}
 
 const WCF = /^\\?\/Date\((-?\d+)([+-]\d{4})?\)\\?\/$/;
 
@@ -293,15 +299,13 @@ export function parseDateTimeText(text: string): DateTimeValue | ScalarProblem {
   if (w !== null) {
     const ms = BigInt(w[1]!);
     const z = w[2];
-    // DateTime.MaxValue is written one millisecond past itself (its tick count rounds up as a
-    // double in ToUnixTimeMs); read that text back as MaxValue rather than refuse it.
-    const utc = ms === MAX_VALUE_WCF_MS ? MAX_DATETIME_TICKS : fromUnixMs(ms);
-    if (utc === undefined) return RANGE;
+    const utc = nearMax(UNIX_EPOCH_TICKS + ms * TICKS_PER_MILLISECOND);
+    if (utc < 0n || utc > MAX_DATETIME_TICKS) return RANGE;
     if (z === undefined) return { ticks: utc, kind: 'Utc' };
     if (z === '-0000') return { ticks: utc, kind: 'Unspecified' };
     const off = offsetMinutesOf(z);
     if (off === undefined) return TYPE;
-    const local = utc + BigInt(off) * TICKS_PER_MINUTE;
+    const local = nearMax(utc + BigInt(off) * TICKS_PER_MINUTE);
     if (local < 0n || local > MAX_DATETIME_TICKS) return RANGE;
     return { ticks: local, kind: 'Local', offsetMinutes: off };
   }

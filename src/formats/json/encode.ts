@@ -115,12 +115,16 @@ function coerced<N extends ScalarName>(name: N, format: (v: ScalarValues[N]) => 
   };
 }
 
+const writeInt32Coerced = coerced('Int32', (v) => String(v));
+
 function writeInt32(v: unknown): string {
   // `(v | 0) === v` is exactly "an integer in Int32 range" (and maps -0 to 0 in the text).
   if (typeof v === 'number' && (v | 0) === v) return '' + v;
   if (typeof v === 'number' && Number.isInteger(v)) {
     fail({ code: 'range', expected: 'Int32', found: String(v), detail: 'outside the Int32 range' });
   }
+  // The other inputs the value model takes (a bigint), off the fast path.
+  if (typeof v === 'bigint') return writeInt32Coerced(v);
   return wrongType('Int32', v);
 }
 
