@@ -76,6 +76,14 @@ describe('integers (§2.4, §6.1; JsonTypeSerializer.cs Write* write the number 
     expect(e.message).toBe(`cannot decode NullableZoo.${wire} from JSON at 1:${wire.length + 5}: ${message}`);
   });
 
+  it('takes the value model\'s other integer inputs: a bigint for Int32, a digit string for UInt64', () => {
+    expect(encodeJson(ScalarZoo, { int32Value: -5n, uInt64Value: '18446744073709551615' })).toContain('"int32Value":-5,');
+    expect(encodeJson(ScalarZoo, { uInt64Value: '18446744073709551615' })).toContain('"uInt64Value":18446744073709551615');
+    expect(catchDtoError(() => encodeJson(ScalarZoo, { int32Value: 2n ** 31n })).message).toBe(
+      'cannot encode ScalarZoo.int32Value to JSON: expected Int32, got 2147483648 (outside the Int32 range)',
+    );
+  });
+
   it.each([
     ['nullableUInt16', 70000, 'range', 'cannot encode NullableZoo.nullableUInt16 to JSON: expected UInt16, got 70000 (outside the UInt16 range)'],
     ['nullableByte', -1, 'range', 'cannot encode NullableZoo.nullableByte to JSON: expected Byte, got -1 (outside the Byte range)'],
@@ -185,6 +193,13 @@ describe('DateTime and DateTimeOffset (DateHandler.TimestampOffset; DateTimeSeri
   it('writes DateTime.MaxValue as the server does (the double ms rounds up) and reads that text back as MaxValue', () => {
     expect(member('nullableDateTime', { ticks: 3_155_378_975_999_999_999n, kind: 'Utc' })).toBe('"\\/Date(253402300800000)\\/"');
     expect(read('nullableDateTime', '"\\/Date(253402300800000)\\/"')).toEqual({ ticks: 3_155_378_975_999_999_999n, kind: 'Utc' });
+  });
+
+  it('reads a Local time whose ticks round past MaxValue as MaxValue (the server itself overflows there)', () => {
+    const v = { ticks: 3_155_378_975_999_999_999n, kind: 'Local', offsetMinutes: 780 } as const;
+    const text = member('nullableDateTime', v);
+    expect(text).toBe('"\\/Date(253402254000000+1300)\\/"');
+    expect(read('nullableDateTime', text)).toEqual(v);
   });
 
   it('reads the WCF forms by offset, ISO 8601 and the unescaped /Date()/ (ParseShortestXsdDateTime, ParseWcfJsonDate)', () => {
