@@ -44,6 +44,13 @@ export interface DtoArbitraryOptions {
   readonly maxDepth?: number;
   /** Most elements of a list and entries of a dictionary. Default 4. */
   readonly maxLength?: number;
+  /**
+   * With `shape: 'input'`: also the other JavaScript values the encoders take for a scalar or
+   * an enum (`SCALAR_ARBITRARIES[…].input` in ./scalars.ts: a bigint for an Int32, a number or
+   * digit string for an Int64, an `N`-form Guid, a `Date`, a byte array, an enum's number).
+   * Default false.
+   */
+  readonly scalarInputs?: boolean;
 }
 
 interface Resolved {
@@ -51,6 +58,7 @@ interface Resolved {
   readonly shape: ValueShape;
   readonly maxDepth: number;
   readonly maxLength: number;
+  readonly scalarInputs: boolean;
 }
 
 function resolve(o: DtoArbitraryOptions | undefined): Resolved {
@@ -59,6 +67,7 @@ function resolve(o: DtoArbitraryOptions | undefined): Resolved {
     shape: o?.shape ?? 'decoded',
     maxDepth: o?.maxDepth ?? 4,
     maxLength: o?.maxLength ?? 4,
+    scalarInputs: o?.scalarInputs ?? false,
   };
   if (!['json', 'jsv', 'xml', 'all'].includes(r.format)) throw new RangeError(`unknown format ${String(r.format)}`);
   if (r.shape !== 'decoded' && r.shape !== 'input') throw new RangeError(`unknown shape ${String(r.shape)}`);
@@ -85,7 +94,7 @@ const cache = new WeakMap<TypeDescriptor, Map<string, Arbitrary<unknown>>>();
  */
 export function dtoArbitrary<T = unknown>(type: TypeDescriptor, options?: DtoArbitraryOptions): Arbitrary<T> {
   const o = resolve(options);
-  const key = `${o.format}|${o.shape}|${o.maxDepth}|${o.maxLength}`;
+  const key = `${o.format}|${o.shape}|${o.maxDepth}|${o.maxLength}|${o.scalarInputs}`;
   let byOptions = cache.get(type);
   if (byOptions === undefined) {
     byOptions = new Map();
@@ -279,11 +288,13 @@ function build(root: TypeDescriptor, o: Resolved): Arbitrary<unknown> {
   function of(t: TypeDescriptor): Arbitrary<unknown> {
     switch (t.kind) {
       case 'scalar':
-        return scalarArbitrary(t.name, o.format, o.shape);
+        return scalarArbitrary(t.name, o.format, input && o.scalarInputs ? 'input' : 'decoded');
       case 'enum': {
         const names = enumArbitrary(t, o.format);
         // Encoders also take the value as a number (CONTRIBUTING.md); `canonical` maps it back.
-        return input ? fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: names.map((n) => Number(enumValueOf(t, n))) }) : names;
+        return input && o.scalarInputs
+          ? fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: names.map((n) => Number(enumValueOf(t, n))) })
+          : names;
       }
       case 'nullable':
         return of(t.of);

@@ -14,8 +14,9 @@
  *
  * What each format carries (what to generate for it):
  * - JSON and JSV write an unnamed value as its number (jsv-and-json.md §2.5: "A value with no
- *   named member → its number"; `[Flags]` and integer enums always as numbers), and read a
- *   number back, so every Int32 value travels.
+ *   named member → its number"; `[Flags]` and integer enums always as numbers) and read a
+ *   number back (`Enum.Parse`, §3.3; src/formats/json/index.ts: "an unnamed number as its
+ *   text"), so every Int32 value travels.
  * - DataContract XML writes names only: a value that is not a member (or, for `[Flags]`, not a
  *   combination of members) cannot be serialized (datacontract.md §11.4), so XML gets members
  *   and flag combinations only.
