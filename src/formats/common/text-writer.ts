@@ -94,7 +94,10 @@ interface MemberWriter {
   /** The member's key as the format writes it, separator included (`"name":`, `name:`). */
   readonly key: string;
   readonly write: Writer;
-  /** The text of the .NET default for a non-nullable value type, written when the member is missing. */
+  /**
+   * What is written when the member is missing: the text of the .NET default for a non-nullable
+   * value type, or `null` for another type under `IncludeNullValues` (JSON only); undefined: omit it.
+   */
   readonly defaultText: string | undefined;
   /** The wire name is also an `Object.prototype` member (`constructor`), so read it as an own property only. */
   readonly ownOnly: boolean;
@@ -104,8 +107,6 @@ interface MemberWriter {
    * `ShouldWriteProperty`; enums are exempt: `IncludeDefaultEnums` is on). Undefined: write it.
    */
   readonly isDefault: ((v: unknown) => boolean) | undefined;
-  /** `IncludeNullValues` (JSON only): the text written for a null member; undefined: omit it. */
-  readonly nullText: string | undefined;
 }
 
 /** What differs between the formats' class writers beyond the key text. */
@@ -149,10 +150,11 @@ export function classWriter(
           wire: p.wireName,
           key: keyText(p.wireName),
           write,
-          defaultText: d === undefined || omitDefault ? undefined : write(d),
+          // ShouldWriteProperty: a default value is dropped under the two switches above; a null
+          // one is written only with IncludeNullValues (and neither switch).
+          defaultText: omitDefault ? undefined : nullable ? (t.profile.includeNullValues ? options.nullText : undefined) : write(d),
           ownOnly: p.wireName in Object.prototype,
           isDefault: omitDefault && !nullable ? defaultTest(p.type) : undefined,
-          nullText: nullable && !omitDefault && t.profile.includeNullValues ? options.nullText : undefined,
         };
       }),
     );
@@ -173,9 +175,8 @@ function genericClassBody(ms: readonly MemberWriter[]): ClassBody {
       const x = m.ownOnly ? getOwn(v, m.wire) : v[m.wire];
       let text: string;
       if (x === null || x === undefined) {
-        const d = m.defaultText ?? m.nullText;
-        if (d === undefined) continue;
-        text = d;
+        if (m.defaultText === undefined) continue;
+        text = m.defaultText;
       } else if (m.isDefault !== undefined && m.isDefault(x)) {
         continue;
       } else {
@@ -203,12 +204,10 @@ function compileClassBody(ms: readonly MemberWriter[]): ClassBody {
     const read = m.ownOnly ? `G(v, ${key})` : `v[${key}]`;
     const put = (text: string): string => `s += (s === '' ? ${JSON.stringify('{' + m.key)} : ${JSON.stringify(',' + m.key)}) + ${text};`;
     code += `i = ${i}; x = ${read};\n`;
-    const absent = m.defaultText ?? m.nullText;
     // The profile's default test only appears in classes that need it: the common body is unchanged.
     const test = m.isDefault === undefined ? '' : ` && !D[${i}](x)`;
     code += `if (x !== null && x !== undefined${test}) ${put(`W[${i}](x)`)}`;
-    // (A member with a default test has no absent text: it is omitted when missing.)
-    code += absent === undefined ? '\n' : ` else ${put(JSON.stringify(absent))}\n`;
+    code += m.defaultText === undefined ? '\n' : ` else ${put(JSON.stringify(m.defaultText))}\n`;
   });
   code += "} catch (e) { throw A(e, i); }\nreturn s === '' ? '{}' : s + '}';";
   const writers = ms.map((m) => m.write);

@@ -260,7 +260,8 @@ function nullElementText(t: TypeDescriptor): string | undefined {
       return undefined;
     case 'class':
       // A struct element cannot be null in .NET.
-      return t.dictionary ? 'null' : t.isValueType ? undefined : '{}';
+      if (t.isValueType && !t.dictionary) return undefined;
+      return t.dictionary ? 'null' : '{}';
     case 'nullable':
     case 'list':
     case 'dictionary':

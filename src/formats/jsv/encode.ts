@@ -207,7 +207,8 @@ export function nullElementText(t: TypeDescriptor): string | undefined {
       return 'null';
     case 'class':
       // A struct element cannot be null in .NET.
-      return t.dictionary ? 'null' : t.isValueType ? undefined : '{}';
+      if (t.isValueType && !t.dictionary) return undefined;
+      return t.dictionary ? 'null' : '{}';
   }
 }
 
