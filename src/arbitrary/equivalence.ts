@@ -35,7 +35,8 @@
  *    the list body is blank (`[]`, `[ ]`), and ServiceStack trims a list body with .NET's
  *    `char.IsWhiteSpace` and reads a blank one as the empty list (jsv-and-json.md §3.5):
  *    `[null]`, `[" "]`, `["\u00a0"]`, `["\u2028"]` come back as `[]`. (CR and LF are white
- *    space too, but a string holding one is quoted, so its body is not blank.)
+ *    space too, but a string holding one is quoted, so its body is not blank; a Char is written
+ *    raw, so a lone CR or LF Char empties its list as well.)
  *    (A `null` dictionary-class element is written `null` and stays null.)
  * 4. The pretty form (`JsvFormatter.Format`) is display-only (ServiceStack cannot read it,
  *    and it re-indents braces inside strings). This codec reads it back exactly except for a
@@ -346,6 +347,12 @@ export function keyAfterAll(formats: readonly WireFormat[], keyType: ScalarDescr
  */
 const BARE_BLANK = /^[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
 
+/** A Char that is .NET white space: CR and LF included, since a Char is written raw, never quoted. */
+const BLANK_CHAR = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
+const isCharElement = (t: TypeDescriptor): boolean =>
+  (t.kind === 'scalar' && t.name === 'Char') || (t.kind === 'nullable' && t.of.kind === 'scalar' && t.of.name === 'Char');
+
 function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
   if (v === null || v === undefined) return v;
   switch (t.kind) {
@@ -371,7 +378,7 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
       // empty Byte[]) leaves the body blank too.
       if (rules.blankOnlyElementIsEmpty && out.length === 1 && (el.kind === 'scalar' || el.kind === 'nullable')) {
         const only: unknown = out[0];
-        if (only === null || (typeof only === 'string' && BARE_BLANK.test(only))) return [];
+        if (only === null || (typeof only === 'string' && (isCharElement(el) ? BLANK_CHAR : BARE_BLANK).test(only))) return [];
       }
       return out;
     }

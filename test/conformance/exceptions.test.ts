@@ -47,6 +47,13 @@ const rules: Exception[] = [
   { rule: 'JSV writes a lone null string element as an empty list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [null] }, back: { tagIds: [] } },
   { rule: 'JSV writes a lone blank string element as a blank list', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: [' \t'] }, back: { tagIds: [] } },
   { rule: 'JSV trims a list body with .NET white space (NBSP, U+2028)', form: 'jsv', type: C('PatchCustomer'), value: { tagIds: ['\u00a0\u2028'] }, back: { tagIds: [] } },
+  {
+    rule: 'JSV writes a lone CR Char element raw: a blank list',
+    form: 'jsv',
+    type: zoo.at(1).requireClass('ListZoo'),
+    value: { charList: ['\r'] },
+    back: { charList: [] },
+  },
   { rule: 'JSV pretty mistakes ":\\n\\t{" in a string for layout', form: 'jsv-pretty', type: C('PatchCustomer'), value: { name: ':\n\t{' }, back: undefined },
   { rule: 'XML writes CR LF and CR as LF (values)', form: 'xml', type: C('Tag'), value: { name: 'a\r\nb\rc' }, back: { name: 'a\nb\nc', color: 'Magenta' } },
   { rule: 'XML writes CR LF and CR as LF (keys)', form: 'xml-pretty', type: C('Struct'), value: { 'k\r': {} }, back: { 'k\n': {} } },
