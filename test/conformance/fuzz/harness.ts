@@ -21,7 +21,7 @@ import type { Codec, DecodeOptions, EncodeOptions } from '../../../src/formats/c
 import { jsonCodec } from '../../../src/formats/json/index.js';
 import { jsvCodec } from '../../../src/formats/jsv/index.js';
 import { xmlCodec } from '../../../src/formats/xml/index.js';
-import type { ClassDescriptor } from '../../../src/schema/descriptors.js';
+import type { ClassDescriptor, TypeDescriptor } from '../../../src/schema/descriptors.js';
 import { zoo } from '../../support/zoo.js';
 import { failureReport } from '../support/record.js';
 
@@ -205,6 +205,14 @@ function judge(format: WireFormat, type: ClassDescriptor, mode: (typeof MODES)['
   try {
     again = codec.encode(type, value);
   } catch (e) {
+    // DCS reads a missing member as default(T) (datacontract.md §15.3) and cannot write an
+    // enum value no member names (§11.4): an XML document without the member of an enum that
+    // has no 0 member reads to a value the server itself could not send back. Nothing else
+    // excuses a value the codec accepted but cannot write.
+    if (format === 'xml' && e instanceof DtoFormatError && holdsUnnamedEnum(type, value)) {
+      tally.accepted++;
+      return;
+    }
     throw new Error(`${where}: accepted a value it cannot write (${e instanceof Error ? e.message : String(e)})\ninput: ${shown(text)}`);
   }
   let back: unknown;
@@ -216,6 +224,28 @@ function judge(format: WireFormat, type: ClassDescriptor, mode: (typeof MODES)['
   const d = firstDifference(type, back, expectedAfter(format, type, value));
   if (d !== undefined) throw new Error(`${where}: the accepted value does not survive its own round trip: ${d}\ninput: ${shown(text)}\nre-encoded: ${shown(again)}`);
   tally.accepted++;
+}
+
+/** Whether a decoded value holds an enum value that no member (or, for flags, no combination) names. */
+function holdsUnnamedEnum(t: TypeDescriptor, v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  switch (t.kind) {
+    case 'scalar':
+      return false;
+    case 'enum':
+      return typeof v === 'string' && /^-?\d+$/.test(v);
+    case 'nullable':
+      return holdsUnnamedEnum(t.of, v);
+    case 'list':
+      return (v as unknown[]).some((e) => holdsUnnamedEnum(t.of, e));
+    case 'dictionary':
+    case 'class': {
+      const d = t.kind === 'dictionary' ? t : t.dictionary;
+      const o = v as Record<string, unknown>;
+      if (d) return Object.keys(o).some((k) => holdsUnnamedEnum(d.value, o[k]));
+      return t.kind === 'class' && t.properties.some((p) => holdsUnnamedEnum(p.type, o[p.wireName]));
+    }
+  }
 }
 
 function judgeAllModes(format: WireFormat, type: ClassDescriptor, text: string, limitMs: number, tally: Tally): void {
