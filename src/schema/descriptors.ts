@@ -93,8 +93,8 @@ export interface PropertyDescriptor {
   /** .NET member name, PascalCase (`AIInsights`). */
   readonly name: string;
   /**
-   * ServiceStack's JSON/JSV name: `DataMember.Name` or the .NET name, in the profile's text
-   * case (`ToCamelCase` by default: `aiInsights`). Also the name in error paths.
+   * ServiceStack's JSON/JSV name: `DataMember.Name` as written, else the .NET name in the
+   * profile's text case (`ToCamelCase` by default: `aiInsights`). Also the name in error paths.
    */
   readonly wireName: string;
   /** DataContract element name: `DataMember.Name`, else the .NET name. */
@@ -131,8 +131,9 @@ export interface ClassDescriptor {
   /** Members declared on this class, in declaration order. */
   readonly ownProperties: readonly PropertyDescriptor[];
   /**
-   * All members in .NET reflection order as ServiceStack.Text walks them: the most-derived
-   * class's own members first, then its base's, and so on.
+   * All members in the order ServiceStack.Text writes them (JSON/JSV): .NET reflection order,
+   * the most-derived class's own members first, then its base's; on a `[DataContract]` class
+   * stably sorted by `DataMember.Order` (members without one first).
    */
   readonly properties: readonly PropertyDescriptor[];
   /**

@@ -39,7 +39,11 @@ export function toSnakeCase(name: string): string {
   return out;
 }
 
-/** A member's JSON/JSV name in a text case. */
+/**
+ * A member's JSON/JSV name in a text case, as ServiceStack.Text's `TypePropertyWriter` picks it:
+ * camel → `ToCamelCase`, snake → `ToLowercaseUnderscore`, pascal (and the default) → the .NET
+ * name as declared.
+ */
 export function inTextCase(name: string, textCase: 'camel' | 'pascal' | 'snake'): string {
-  return textCase === 'camel' ? toCamelCase(name) : textCase === 'pascal' ? toPascalCase(name) : toSnakeCase(name);
+  return textCase === 'camel' ? toCamelCase(name) : textCase === 'pascal' ? name : toSnakeCase(name);
 }

@@ -327,18 +327,24 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
       const since = p.since ?? first;
       if (since > revision) continue;
       const dm = p.dataMember;
+      // DataContractSerializer reads [DataMember] only on a [DataContract] type (Mono oracle: on
+      // a plain class its Name, Order and EmitDefaultValue change nothing); ServiceStack.Text
+      // takes DataMember.Name as an alias on any class, but Order and EmitDefaultValue only on a
+      // [DataContract] one (Common/WriteType.cs).
+      const dc = d.dataContract !== undefined ? dm : undefined;
       const pd: Mutable<PropertyDescriptor> = {
         name,
-        wireName: inTextCase(dm?.name ?? name, profile.textCase),
-        xmlName: dm?.name ?? name,
-        emitDefaultValue: dm?.emitDefaultValue ?? true,
-        isRequired: dm?.isRequired ?? false,
+        // ServiceStack.Text uses DataMember.Name as written in every text case (WriteType.cs).
+        wireName: dm?.name ?? inTextCase(name, profile.textCase),
+        xmlName: dc?.name ?? name,
+        emitDefaultValue: dc?.emitDefaultValue ?? true,
+        isRequired: dc?.isRequired ?? false,
         type: typeOf(p.type, `${d.name}.${name}`),
         since,
         declaringType: c as ClassDescriptor,
         initializedByConstructor: p.initializedByConstructor ?? false,
       };
-      if (dm?.order !== undefined) pd.order = dm.order;
+      if (dc?.order !== undefined) pd.order = dc.order;
       if (p.description !== undefined) pd.description = p.description;
       own.push(Object.freeze(pd));
     }
@@ -372,7 +378,10 @@ function resolve(decl: SchemaDeclaration, revision: number, profile: RegistryPro
     // level, in the base's namespace (Mono DCS oracle: `Job : JobBase` with `override long Id`
     // gives `<Job><Id xmlns="…/Base.Ns">5</Id><Name xmlns="…/Base.Ns">n</Name></Job>`).
     const redeclared = new Set(c.ownProperties.map((p) => p.name));
-    c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : [])]);
+    const reflected = [...c.ownProperties, ...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : [])];
+    // ServiceStack.Text sorts a [DataContract] type's members by DataMember.Order, stably
+    // (an unset Order is -1, so those come first in reflection order): WriteType.cs.
+    c.properties = Object.freeze(c.isDataContract ? reflected.sort((a, b) => (a.order ?? -1) - (b.order ?? -1)) : reflected);
     const inherited = new Set(base ? base.properties.map((p) => p.name) : []);
     const ownXml = c.ownProperties.filter((p) => !inherited.has(p.name)).sort(
       (a, b) => (a.order ?? -1) - (b.order ?? -1) || compareOrdinal(a.xmlName, b.xmlName),

@@ -153,6 +153,14 @@ const BREAKAGES: readonly Breakage[] = [
     'Voice.Api.Customers.CustomerBreadcrumb.properties: ["Voice.Api.Customers.CustomerBreadcrumb.Id","Voice.Api.Customers.CustomerBreadcrumb.Name"] ≠ ["Voice.Api.Customers.CustomerBreadcrumb.Name","Voice.Api.Customers.CustomerBreadcrumb.Id"]',
   ]],
   ['a DataMember name added', (d) => { propNamed(typeNamed(d, 'Tag'), 'Color')['dataMember'] = { name: 'colour' }; }, [
+    // Tag has no [DataContract]: the name is a ServiceStack.Text alias only; DCS ignores it.
+    'Voice.Api.Settings.Tag.Color.wireName: "color" ≠ "colour"',
+  ]],
+  ['a DataMember name added on a data contract', (d) => {
+    typeNamed(d, 'Tag')['dataContract'] = {};
+    propNamed(typeNamed(d, 'Tag'), 'Color')['dataMember'] = { name: 'colour' };
+  }, [
+    'Voice.Api.Settings.Tag.isDataContract: false ≠ true',
     // DataContract order sorts by element name ordinally: "colour" comes after "Name".
     'Voice.Api.Settings.Tag.xmlProperties: ["Voice.Api.Settings.Tag.Color","Voice.Api.Settings.Tag.Id","Voice.Api.Settings.Tag.Name"] ≠ ["Voice.Api.Settings.Tag.Id","Voice.Api.Settings.Tag.Name","Voice.Api.Settings.Tag.Color"]',
     'Voice.Api.Settings.Tag.Color.wireName: "color" ≠ "colour"',

@@ -406,11 +406,13 @@ describe('DataContract and DataMember (§1.6)', () => {
     ], { dataContract: { name: 'RenamedThing', namespace: 'http://example.org/zoo' } });
     const c = klass(fromMetadata(doc([renamed])), 'R');
     expect([c.contractName, c.contractNamespace, c.isDataContract]).toEqual(['RenamedThing', 'http://example.org/zoo', true]);
+    // JSON/JSV: reflection order stably sorted by DataMember.Order, unset (-1) first; DataMember.Name
+    // as written (ServiceStack.Text Common/WriteType.cs, TypePropertyWriter).
     expect(c.properties.map((p) => [p.wireName, p.xmlName, p.order, p.emitDefaultValue, p.isRequired])).toEqual([
       ['zulu', 'Zulu', undefined, true, false],
-      ['first_name', 'first_name', 2, true, false],
-      ['count', 'Count', 1, false, false],
       ['needed', 'Needed', undefined, true, true],
+      ['count', 'Count', 1, false, false],
+      ['first_name', 'first_name', 2, true, false],
     ]);
     // Unordered members ordinally, then by Order.
     expect(c.xmlProperties.map((p) => p.xmlName)).toEqual(['Needed', 'Zulu', 'Count', 'first_name']);
