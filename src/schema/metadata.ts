@@ -60,6 +60,14 @@ export interface MetadataOptions {
   readonly name?: string;
   /** Host-wide switches the metadata does not carry (§1.10); missing ones take ServiceStack's defaults. */
   readonly profile?: Partial<RegistryProfile>;
+  /**
+   * Members whose DTO constructor assigns an empty collection (`Rules = new List<…>()`), by
+   * full name (`Voice.Api.Scheduling.Schedule.Rules`). The metadata cannot say it (§1.10), and
+   * only one reader observes it: DataContractSerializer runs the constructor of a class without
+   * `[DataContract]`, so an omitted member keeps that empty list (the XML codec's `lenient` mode).
+   * A name that matches no member is a `schema` error.
+   */
+  readonly initializedCollections?: readonly string[];
 }
 
 /** A registry from a parsed `MetadataTypes` or `AppMetadata` document. */
@@ -87,13 +95,35 @@ export function parseMetadata(text: string, options?: MetadataOptions): Registry
 /** The declaration `fromMetadata` resolves: one revision, every type of the document. */
 export function metadataDeclaration(doc: unknown, options?: MetadataOptions): SchemaDeclaration {
   const read = readDocument(doc);
-  const declaration = new Loader(read).declaration(options?.name ?? read.baseUrl ?? 'ServiceStack API');
+  const declaration = withInitializedCollections(
+    new Loader(read).declaration(options?.name ?? read.baseUrl ?? 'ServiceStack API'),
+    options?.initializedCollections ?? [],
+  );
   const profile: { -readonly [K in keyof RegistryProfile]?: RegistryProfile[K] } = {};
   // The document's own text case is the host's; an explicit profile (the caller's) still wins.
   if (read.textCase) profile.textCase = read.textCase;
   const used = Object.keys(SERVICESTACK_CONTRACT_NAMESPACES).filter((ns) => declaration.types.some((t) => t.namespace === ns));
   if (used.length) profile.contractNamespaces = Object.fromEntries(used.map((ns) => [ns, SERVICESTACK_CONTRACT_NAMESPACES[ns]!]));
   return Object.keys(profile).length ? { ...declaration, profile } : declaration;
+}
+
+/** The declaration with `initializedByConstructor` set on the named members. */
+function withInitializedCollections(d: SchemaDeclaration, names: readonly string[]): SchemaDeclaration {
+  if (names.length === 0) return d;
+  const wanted = new Set(names);
+  const types = d.types.map((t) => {
+    if (t.kind !== 'class') return t;
+    const full = [t.namespace, t.declaringType, t.name].filter((x) => x).join('.');
+    // A null prototype: a member may be called __proto__.
+    const properties = Object.create(null) as Record<string, PropertyDeclaration>;
+    for (const [name, p] of Object.entries(t.properties)) {
+      const hit = wanted.delete(`${full}.${name}`);
+      properties[name] = hit ? { ...p, initializedByConstructor: true } : p;
+    }
+    return { ...t, properties };
+  });
+  if (wanted.size) throw schemaError(`initializedCollections names no member of the document: ${[...wanted].join(', ')}`);
+  return { ...d, types };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /** The JSON reader: what it accepts (§6.2), what it reports, and its limits. */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { jsonCodec, jsonDecodeDefaults } from '../../src/formats/json/index.js';
 import { classType, prop, t } from '../../src/schema/builder.js';
 import { createRegistry } from '../../src/schema/registry.js';

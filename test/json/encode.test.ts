@@ -1,6 +1,6 @@
 /** The JSON writer, rule by rule (jsv-and-json.md §6.1, §2.1, §2.4). */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { jsonCodec, jsonEncodeDefaults, quoteJsonString } from '../../src/formats/json/index.js';
 import { classType, enumType, prop, t } from '../../src/schema/builder.js';
 import { createRegistry } from '../../src/schema/registry.js';

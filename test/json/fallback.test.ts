@@ -3,7 +3,8 @@
  * compiles closures instead of generated per-class functions; the output must not change.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { evoVoice, evoVoiceDeclaration } from '../../src/dtos/index.js';
+import { evoVoiceDeclaration } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { jsonCodec } from '../../src/formats/json/index.js';
 import { createRegistry } from '../../src/schema/registry.js';
 import { loadVectors } from './helpers.js';

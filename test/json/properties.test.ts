@@ -1,7 +1,7 @@
 /** Properties over generated input: escaping, doubles, and that only DtoFormatError escapes. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { DtoFormatError } from '../../src/errors.js';
 import { jsonCodec } from '../../src/formats/json/index.js';
 import { loadVectors } from './helpers.js';

@@ -3,7 +3,7 @@
  * verdicts where ServiceStack drops a value silently, depth limits, and the value-level API.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { DEFAULT_MAX_DEPTH } from '../../src/formats/codec.js';
 import { codecByExtension, codecByMediaType, codecByName } from '../../src/formats/index.js';
 import {

@@ -3,7 +3,7 @@
  * format, the null-element rule, the quick reference, plus type checks on encode.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { decodeJsvValue, encodeJsv, encodeJsvValue, jsvCodec, quoteJsvString } from '../../src/formats/jsv/index.js';
 import { expectDtoError } from './helpers.js';
 import { BOOLEAN, DOUBLE, INT32, STRING, Shapes, dict, list } from './shapes.js';

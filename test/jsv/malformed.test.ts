@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { DtoFormatError } from '../../src/errors.js';
 import { decodeJsv, decodeJsvValue, encodeJsv } from '../../src/formats/jsv/index.js';
 import { catchDtoError, fixture } from './helpers.js';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { decodeJsv, decodeJsvValue, encodeJsv, formatJsv, unformatJsv } from '../../src/formats/jsv/index.js';
 import { STRING, Shapes, dict, list } from './shapes.js';
 

@@ -3,7 +3,7 @@
  * in the pretty layout, to itself, byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { decodeJsv, encodeJsv, jsvCodec } from '../../src/formats/jsv/index.js';
 import { fixture } from './helpers.js';
 

@@ -15,6 +15,20 @@ import type { ClassDeclaration, PropertyDeclaration, SchemaDeclaration, TypeDecl
 import { metadataDeclaration } from '../../src/schema/metadata.js';
 import { createRegistry, type Registry } from '../../src/schema/registry.js';
 
+/**
+ * What the metadata cannot carry (servicestack-metadata.md §1.10), given as a user of
+ * `fromMetadata` would: the members whose constructor assigns an empty list, as seed 004's C#
+ * listing shows them (`Rules = new List<SchedulingRule>{}` …).
+ */
+export const EVO_VOICE_INITIALIZED_COLLECTIONS: readonly string[] = [
+  'Voice.Api.Flows.Data.Value.ListValue',
+  ...['BySetPosition', 'ByMonth', 'ByWeekNo', 'ByYearDay', 'ByMonthDay', 'ByDay', 'ByHour', 'ByMinute'].map((m) => `Voice.Api.Scheduling.SchedulingRule.${m}`),
+  'Voice.Api.Scheduling.Schedule.Rules',
+  'Voice.Api.Customers.CustomerInfo.Breadcrumb',
+  'Voice.Api.Customers.CustomerInfo.Tags',
+  'Voice.Api.Customers.PatchCustomer.TagIds',
+];
+
 /** Members that seed 003 (revision 2) has and the older pages (revision 1) do not. */
 const ADDED_IN_REVISION_2: Readonly<Record<string, readonly string[]>> = {
   BillingSettings: ['AIInsights', 'AILiveMinutes'],
@@ -66,7 +80,8 @@ function mergeRevisions(rev1: SchemaDeclaration, rev2: SchemaDeclaration): Schem
 /** The two-revision Evo Voice registry built from `fixtures/metadata/evo-voice.metadata.json`. */
 export function evoVoiceFromMetadataFixture(): Registry {
   const doc: unknown = JSON.parse(readFileSync(new URL('../../fixtures/metadata/evo-voice.metadata.json', import.meta.url), 'utf8'));
-  return createRegistry(mergeRevisions(metadataDeclaration(withoutRevision2Members(doc)), metadataDeclaration(doc)));
+  const options = { initializedCollections: EVO_VOICE_INITIALIZED_COLLECTIONS };
+  return createRegistry(mergeRevisions(metadataDeclaration(withoutRevision2Members(doc), options), metadataDeclaration(doc, options)));
 }
 
 /** Which registry this run tests: `declared` or `metadata`. */

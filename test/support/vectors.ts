@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from './evo-voice.js';
 import type { ClassDescriptor } from '../../src/schema/descriptors.js';
 
 const ORACLE = fileURLToPath(new URL('../../fixtures/oracle/', import.meta.url));

@@ -1,7 +1,7 @@
 /** Contract names and namespaces computed from descriptors (datacontract.md §3, §8–§10). */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { createRegistry, scalar } from '../../src/schema/registry.js';
 import { classType, prop, t } from '../../src/schema/builder.js';
 import type { ClassDescriptor, TypeDescriptor } from '../../src/schema/descriptors.js';

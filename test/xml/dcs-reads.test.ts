@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import type { TypeDescriptor } from '../../src/schema/descriptors.js';
 import { xmlCodec } from '../../src/formats/xml/index.js';
 import { FIXTURES, referenceValue, catchDtoError as decodeError } from './helpers.js';

@@ -1,6 +1,6 @@
 /** One test (or a few) per decode rule of issue 4; behaviour from datacontract.md §11–§15 and probes.txt. */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { xmlCodec, type XmlDecodeOptions } from '../../src/formats/xml/index.js';
 import { catchDtoError as error } from './helpers.js';
 

@@ -4,7 +4,7 @@
  * codec was written; the rest follow datacontract.md.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { xmlCodec, XML_ENCODE_DEFAULTS } from '../../src/formats/xml/index.js';
 import { catchDtoError as error } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * never a repaired tree, a RangeError or an entity expansion.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { DtoFormatError, type DtoErrorCode } from '../../src/errors.js';
 import { xmlCodec } from '../../src/formats/xml/index.js';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import type { ClassDescriptor, TypeDescriptor } from '../../src/schema/descriptors.js';
 import { INT32_MAX, INT32_MIN } from '../../src/formats/common/numbers.js';
 import { xmlCodec } from '../../src/formats/xml/index.js';

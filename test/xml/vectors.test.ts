@@ -3,7 +3,7 @@
  * dto.indented.xml with `pretty`; decoding either file gives the reference value back.
  */
 import { describe, expect, it } from 'vitest';
-import { evoVoice } from '../../src/dtos/index.js';
+import { evoVoice } from '../support/evo-voice.js';
 import { xmlCodec } from '../../src/formats/xml/index.js';
 import { loadVectors, referenceValue } from './helpers.js';
 
