@@ -21,18 +21,48 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** One broken rule each; `rule` is what the report calls it. */
 const MUTATIONS = [
   {
+    id: 'datamember-name-recased',
+    rule: 'Registry: DataMember.Name put through the text case (ServiceStack.Text writes it as given)',
+    file: 'src/schema/registry.ts',
+    find: '        wireName: dm?.name ?? inTextCase(name, profile.textCase),',
+    replace: '        wireName: inTextCase(dm?.name ?? name, profile.textCase),',
+  },
+  {
+    id: 'datamember-on-plain-class',
+    rule: 'Registry: DataMember Name/Order/EmitDefaultValue honoured for XML on a class without [DataContract]',
+    file: 'src/schema/registry.ts',
+    find: '      const dc = d.dataContract !== undefined ? dm : undefined;',
+    replace: '      const dc = dm;',
+  },
+  {
+    id: 'single-as-double-precision',
+    rule: 'Numbers: Single laid out with the double precision (E notation past 17 digits, not 9)',
+    file: 'src/formats/common/numbers.ts',
+    find: '  return layout(x, `${trimmed}e${e}`, 9);',
+    replace: '  return layout(x, `${trimmed}e${e}`, 17);',
+  },
+  {
+    id: 'int64-through-double',
+    rule: 'Scalars: an Int64 digit string goes through a double (rounds past 2^53)',
+    file: 'src/schema/scalars.ts',
+    find: "    } else if (typeof v === 'string' && /^[+-]?\\d+$/.test(v)) b = BigInt(v);",
+    replace: "    } else if (typeof v === 'string' && /^[+-]?\\d+$/.test(v)) b = BigInt(Number(v));",
+  },
+  {
     id: 'xml-member-swap',
     rule: 'XML: swap the first two members of every class in the ordinal member order',
-    file: 'src/formats/xml/contract.ts',
-    find: '    for (const p of own) out.push({ property: p, local: p.name, ns });',
-    replace: '    if (own.length > 1) [own[0], own[1]] = [own[1]!, own[0]!];\n    for (const p of own) out.push({ property: p, local: p.name, ns });',
+    // DataContract order is resolved once by the registry; the XML codec reads it.
+    file: 'src/schema/registry.ts',
+    find: '    c.xmlProperties = Object.freeze([...(base ? base.xmlProperties : []), ...ownXml]);',
+    replace: '    if (ownXml.length > 1) [ownXml[0], ownXml[1]] = [ownXml[1]!, ownXml[0]!];\n    c.xmlProperties = Object.freeze([...(base ? base.xmlProperties : []), ...ownXml]);',
   },
   {
     id: 'xml-digest',
     rule: 'XML: drop the digest suffix of KeyValueOf… entry names',
-    file: 'src/formats/xml/contract.ts',
-    find: 'return isBuiltInNamespace(nsK) && isBuiltInNamespace(nsV) ? base : base + namespacesDigest([nsK, nsV]);',
-    replace: 'return base;',
+    // The generic-name digest lives with the other DataContract naming rules.
+    file: 'src/schema/data-contract.ts',
+    find: '  return namespaces.every(isBuiltInNamespace) ? base : base + namespacesDigest(namespaces);',
+    replace: '  return base;',
   },
   {
     id: 'xml-cr',
@@ -59,8 +89,8 @@ const MUTATIONS = [
     id: 'member-order-base-first',
     rule: 'JSON/JSV: base-class members first (registry reflection order reversed)',
     file: 'src/schema/registry.ts',
-    find: 'c.properties = Object.freeze([...c.ownProperties, ...(base ? base.properties : [])]);',
-    replace: 'c.properties = Object.freeze([...(base ? base.properties : []), ...c.ownProperties]);',
+    find: '    const reflected = [...c.ownProperties, ...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : [])];',
+    replace: '    const reflected = [...(base ? base.properties.filter((p) => !redeclared.has(p.name)) : []), ...c.ownProperties];',
   },
   {
     id: 'jsv-blank-list',
@@ -101,15 +131,15 @@ const MUTATIONS = [
     id: 'double-threshold',
     rule: 'Numbers: E notation from 1E+16 instead of 1E+17 (precision 16 instead of 17)',
     file: 'src/formats/common/numbers.ts',
-    find: 'if (scale > Math.max(k, 17) || scale < -3) {',
-    replace: 'if (scale > Math.max(k, 16) || scale < -3) {',
+    find: '  return layout(x, ax.toExponential(), 17);',
+    replace: '  return layout(x, ax.toExponential(), 16);',
   },
   {
     id: 'double-small-threshold',
     rule: 'Numbers: E notation below 1E-05 instead of below 1E-04',
     file: 'src/formats/common/numbers.ts',
-    find: 'if (scale > Math.max(k, 17) || scale < -3) {',
-    replace: 'if (scale > Math.max(k, 17) || scale < -4) {',
+    find: 'if (scale > Math.max(k, precision) || scale < -3) {',
+    replace: 'if (scale > Math.max(k, precision) || scale < -4) {',
   },
   {
     id: 'json-nulls',

@@ -2,13 +2,13 @@
  * dto-formats: ServiceStack's wire formats for TypeScript, byte-exact with the .NET server.
  *
  * ```ts
- * import { registry, json, jsv, xml, bind, fromMetadata, parseMetadata } from 'dto-formats';
+ * import { registry, json, jsv, xml, bind, parseMetadata } from 'dto-formats';
  * const info = xml.decode('CustomerInfo', body);          // typed CustomerInfo (built-in Evo Voice DTOs)
  * jsv.encode('CustomerInfo', info);                       // what a ServiceStack host sends as JSV
  * json.encode('PatchCustomer', { customerId: 'c1' }, { revision: 1 });
  *
  * // Any ServiceStack API: its /types/metadata, and the types `dto-formats codegen` wrote for it.
- * const api = bind<ApiTypes>(fromMetadata(parseMetadata(metadataText)));
+ * const api = bind<ApiTypes>(parseMetadata(metadataText));       // or fromMetadata(parsedDocument)
  * const hello: Hello = api.json.decode('Hello', text);
  * ```
  *
