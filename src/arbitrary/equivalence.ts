@@ -38,6 +38,11 @@
  *    space too, but a string holding one is quoted, so its body is not blank; a Char is written
  *    raw, so a lone CR or LF Char empties its list as well.)
  *    (A `null` dictionary-class element is written `null` and stays null.)
+ * 3a. A list of anything but String (and but classes and dictionaries, whose null elements are
+ *    written `{}` / `null`) goes through ServiceStack's generic list reader
+ *    (`DeserializeListWithElements<T>.ParseGenericList`): when its last two slots are both empty
+ *    (`[x,,]`, `[,]`: null elements, or empty Byte[] tokens), the separator before the last one
+ *    adds the only default for both, so the list comes back one null shorter (`[,]` → `[null]`).
  * 4. The pretty form (`JsvFormatter.Format`) is display-only (ServiceStack cannot read it,
  *    and it re-indents braces inside strings). This codec reads it back exactly except for a
  *    string or key containing a colon, a line break, TABs and `{`/`[`: the formatter's own
@@ -125,6 +130,8 @@ interface Rules {
   readonly dropNullDictionaryValues: boolean;
   readonly nullClassElementIsDefault: boolean;
   readonly blankOnlyElementIsEmpty: boolean;
+  /** JSV rule 3a: a non-String list ending in two empty slots loses one of them. */
+  readonly trailingEmptySlotsMerge: boolean;
 }
 
 /** The value model's canonical form of an encoder input: the schema's own `coerce` (what every encoder applies first). */
@@ -138,6 +145,7 @@ const CANONICAL: Rules = {
   dropNullDictionaryValues: false,
   nullClassElementIsDefault: false,
   blankOnlyElementIsEmpty: false,
+  trailingEmptySlotsMerge: false,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -304,14 +312,15 @@ function scalarRule(format: WireFormat): (t: ScalarDescriptor, v: unknown) => un
 }
 
 const RULES: Readonly<Record<WireFormat, Rules>> = {
-  json: { scalar: scalarRule('json'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: false },
-  jsv: { scalar: scalarRule('jsv'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: true },
+  json: { scalar: scalarRule('json'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: false, trailingEmptySlotsMerge: false },
+  jsv: { scalar: scalarRule('jsv'), dropNullDictionaryValues: true, nullClassElementIsDefault: true, blankOnlyElementIsEmpty: true, trailingEmptySlotsMerge: true },
   xml: {
     text: (s) => s.replace(/\r\n?/g, '\n'),
     scalar: scalarRule('xml'),
     dropNullDictionaryValues: false,
     nullClassElementIsDefault: false,
     blankOnlyElementIsEmpty: false,
+    trailingEmptySlotsMerge: false,
   },
 };
 
@@ -380,6 +389,8 @@ function apply(rules: Rules, t: TypeDescriptor, v: unknown): unknown {
         const only: unknown = out[0];
         if (only === null || (typeof only === 'string' && (isCharElement(el) ? BLANK_CHAR : BARE_BLANK).test(only))) return [];
       }
+      const emptySlotForNull = (el.kind === 'scalar' && el.name !== 'String') || el.kind === 'nullable' || el.kind === 'list';
+      if (rules.trailingEmptySlotsMerge && emptySlotForNull && out.length >= 2 && out[out.length - 1] === null && out[out.length - 2] === null) out.pop();
       return out;
     }
     case 'dictionary':
