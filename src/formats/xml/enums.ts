@@ -88,16 +88,24 @@ export function dcsEnumText(e: EnumDescriptor, value: bigint): string | undefine
 export function xmlEnum(e: EnumDescriptor): XmlEnum {
   const byName = new Map<string, bigint>();
   for (const m of e.members) if (!byName.has(m.name)) byName.set(m.name, m.value);
+  // A member name is by far the common input and text: its answers are computed once here, so
+  // the hot path is one map lookup (no bigint arithmetic, no scan of the members).
+  const readName = new Map<string, string>();
+  const writeName = new Map<string, string | undefined>();
+  for (const [name, value] of byName) {
+    readName.set(name, enumToString(e, value));
+    writeName.set(name, dcsEnumText(e, value));
+  }
   return {
     write: (v) => {
+      if (typeof v === 'string' && writeName.has(v)) return writeName.get(v);
       const value = valueOf(e, byName, v);
       return value === undefined ? undefined : dcsEnumText(e, value);
     },
     read: (text) => {
-      if (!e.isFlags) {
-        const v = byName.get(text);
-        return v === undefined ? undefined : enumToString(e, v);
-      }
+      const named = readName.get(text);
+      if (named !== undefined) return named;
+      if (!e.isFlags) return undefined;
       let acc = 0n;
       for (const part of text.split(' ')) {
         if (part === '') continue;
