@@ -18,8 +18,8 @@ export const SCHEMA_HELP = `Schema options (every command):
 export const EXIT_CODES = `Exit codes:
   0  success
   1  invalid input (a document that does not decode, an unreadable/empty/binary/too large file,
-     a --schema document that does not load)
-  2  usage error (unknown command, option, type, format or revision)
+     a --schema document that does not load, an output UTF-8 cannot carry)
+  2  usage error (unknown command, option, type, format or revision; an output that is an input)
   70 internal error (a bug in dto-formats: please report it with the printed trace)`;
 
 export const MAIN_HELP = `dto-formats: ServiceStack's wire formats (JSON, JSV, DataContract XML), byte-exact with the .NET server.
@@ -56,6 +56,14 @@ Reads DTO documents and writes them in another format, exactly as a ServiceStack
 With one input the result goes to stdout (exact bytes; a trailing newline only when stdout is
 a terminal) or to -o FILE. With several inputs or a directory, -o names an output directory:
 the tree is kept, extensions change to the target format's, failures are listed at the end.
+
+Inputs and outputs:
+  A FILE may also be a FIFO, a pipe or a device (/dev/stdin): it is read to its end, and
+  reading stops at --max-size (the document is then refused). Missing directories on the -o
+  path are created. An output that is one of the inputs (or the --schema file), by any
+  spelling, symlink or hard link, is refused (exit 2), as is -o DIR inside an input directory.
+  Output is UTF-8: text the library returns with an unpaired surrogate (a JSON "\\ud800"
+  escape) is refused with its position (exit 1) rather than written as U+FFFD.
 
 Options:
   --to FORMAT        json | jsv | xml (required)

@@ -3,8 +3,8 @@
  * writing outputs atomically (temp file + rename) so a failure never leaves half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Whole documents are held in memory; past this a clear message beats an out-of-memory crash. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -54,31 +54,111 @@ function tooLarge(name: string, size: number, max: number): InputError {
   );
 }
 
+/** A stream (pipe, FIFO, device) has no size to check up front: it is cut off at the limit. */
+function tooLargeStream(name: string, max: number): InputError {
+  return new InputError(
+    `${name}: more than the ${humanSize(max)} limit for one document; stopped reading there (whole documents are read into memory; raise it with --max-size)`,
+  );
+}
+
+/** What each errno means to someone who named a path; the fallback is the code and Node's text without the path. */
+const ERRNO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted (permission denied)',
+  EISDIR: 'is a directory (a file was expected)',
+  ENOTDIR: 'a component of the path is not a directory',
+  ELOOP: 'too many levels of symbolic links (a symlink loop?)',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files in this process (raise the limit: ulimit -n)',
+  ENFILE: 'too many open files in the system',
+  ENXIO: 'no such device or address (a socket, or a device that is not there)',
+  ENODEV: 'no such device',
+  EIO: 'input/output error',
+  EBUSY: 'device or resource busy',
+  ETXTBSY: 'text file busy',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EXDEV: 'cross-device link',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'directory not empty',
+  EINVAL: 'invalid argument',
+  ESPIPE: 'illegal seek',
+  EBADF: 'bad file descriptor (closed?)',
+  ENOMEM: 'out of memory',
+};
+
+/** `cannot read: permission denied` from an fs error; anything not an fs error is returned as is (a bug, exit 70). */
+export function fsError(e: unknown, path: string, verb: string, reasons: Readonly<Record<string, string>> = {}): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !(e instanceof Error)) return e;
+  const reason = reasons[code] ?? ERRNO_REASONS[code] ?? `${code}: ${e.message.replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '')}`;
+  return new InputError(`${path}: cannot ${verb}: ${reason}`);
+}
+
+/** Blocking reads of a descriptor someone else made non-blocking give EAGAIN: wait a little and read again. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Reads a descriptor to its end, counting bytes as they arrive: a regular file's size is only a
+ * hint (FIFOs, pipes and character devices report 0, and a file may grow), and past `max` it
+ * stops reading and refuses, so an endless device costs `max` bytes, not all memory.
+ */
+function readToEnd(fd: number, name: string, max: number, sizeHint: number): Buffer {
+  let data = Buffer.allocUnsafe(Math.min(max + 1, Math.max(sizeHint + 1, 64 * 1024)));
+  let total = 0;
+  for (;;) {
+    if (total === data.length) {
+      if (total > max) throw tooLargeStream(name, max);
+      const grown = Buffer.allocUnsafe(Math.min(max + 1, data.length * 2));
+      data.copy(grown, 0, 0, total);
+      data = grown;
+    }
+    let n: number;
+    try {
+      n = readSync(fd, data, total, data.length - total, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      throw fsError(e, name, 'read');
+    }
+    if (n === 0) break;
+    total += n;
+  }
+  if (total > max) throw tooLargeStream(name, max);
+  return data.subarray(0, total);
+}
+
+/** Reads a file (or a FIFO, a device, /dev/stdin) as UTF-8 text; a regular file over `maxBytes` is refused before reading. */
 export function readFileText(path: string, maxBytes: number): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new InputError(`${path}: cannot read: ${why}`);
+    // Where a file is expected, a missing one is "no such file" (as this message always said).
+    throw fsError(e, path, 'read', { ENOENT: 'no such file' });
   }
   try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new InputError(`${path}: is a directory`);
-    if (st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
+    let st;
+    try {
+      st = fstatSync(fd);
+    } catch (e) {
+      throw fsError(e, path, 'read');
     }
-    return decodeText(buf.subarray(0, off), path);
+    if (st.isDirectory()) throw new InputError(`${path}: cannot read: ${ERRNO_REASONS.EISDIR}`);
+    if (st.isFile() && st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
+    return decodeText(readToEnd(fd, path, maxBytes, st.isFile() ? st.size : 0), path);
   } finally {
     closeSync(fd);
   }
 }
+
+/** Node opens /dev/null for a closed stdin (`<&-`), so the two read alike: say both. */
+const EMPTY_STDIN = '<stdin>: input is empty (nothing was piped in: stdin is empty, closed or /dev/null; name a FILE or pipe a document in)';
 
 export async function readStdinText(maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -86,10 +166,11 @@ export async function readStdinText(maxBytes: number): Promise<string> {
   for await (const chunk of process.stdin) {
     const b = chunk as Buffer;
     total += b.length;
-    if (total > maxBytes) throw tooLarge('<stdin>', total, maxBytes);
+    if (total > maxBytes) throw tooLargeStream('<stdin>', maxBytes);
     chunks.push(b);
   }
-  return decodeText(Buffer.concat(chunks), '<stdin>');
+  if (total === 0) throw new InputError(EMPTY_STDIN);
+  return decodeText(Buffer.concat(chunks, total), '<stdin>');
 }
 
 export interface InputFile {
@@ -97,49 +178,156 @@ export interface InputFile {
   path: string;
   /** Path relative to the directory argument it was found under ('' root for plain files). */
   relative: string;
+  /** A directory under an argument that could not be listed: reported as this entry's failure. */
+  error?: InputError;
 }
 
-/** Expands directory arguments into the files under them whose extension a codec knows. */
-export function expandInputs(args: readonly string[], extensions: readonly string[]): { files: InputFile[]; fromDirectory: boolean } {
+export interface Inputs {
+  files: InputFile[];
+  fromDirectory: boolean;
+  /** The directory arguments, as given. */
+  directories: string[];
+}
+
+/**
+ * Expands directory arguments into the files under them whose extension a codec knows (paths
+ * only: each file is read when it is converted). A subdirectory that cannot be listed becomes a
+ * failed entry; an argument that cannot be read at all is an InputError.
+ */
+export function expandInputs(args: readonly string[], extensions: readonly string[]): Inputs {
   const files: InputFile[] = [];
-  let fromDirectory = false;
+  const directories: string[] = [];
   for (const arg of args) {
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      throw new InputError(`${arg}: cannot read: no such file or directory`);
+    } catch (e) {
+      throw fsError(e, arg, 'read');
     }
     if (!st.isDirectory()) {
       files.push({ path: arg, relative: basename(arg) });
       continue;
     }
-    fromDirectory = true;
-    const found: string[] = [];
+    directories.push(arg);
+    const before = files.length;
     const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        const error = fsError(e, dir, 'list the directory');
+        if (!(error instanceof InputError)) throw error;
+        files.push({ path: dir, relative: relative(arg, dir), error });
+        return;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const p = join(dir, entry.name);
         if (entry.isDirectory()) walk(p);
-        else if (entry.isFile() && extensions.some((x) => entry.name.toLowerCase().endsWith(x))) found.push(p);
+        else if (entry.isFile() && extensions.some((x) => entry.name.toLowerCase().endsWith(x))) files.push({ path: p, relative: relative(arg, p) });
       }
     };
     walk(arg);
-    if (found.length === 0) throw new InputError(`${arg}: no ${extensions.join(', ')} files in this directory`);
-    for (const p of found) files.push({ path: p, relative: relative(arg, p) });
+    if (files.length === before) throw new InputError(`${arg}: no ${extensions.join(', ')} files in this directory`);
   }
-  return { files, fromDirectory };
+  return { files, fromDirectory: directories.length > 0, directories };
 }
 
-/** Writes via a temp file in the same directory and a rename, so readers never see a partial file. */
+/** A file's identity (device and inode): the same file by any spelling, symlink or hard link. */
+export function fileId(st: { dev: number; ino: number }): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** The identity of the file at `path` (symlinks followed), or undefined when there is none. */
+export function pathId(path: string): string | undefined {
+  try {
+    return fileId(statSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The identity of stdin when it is a regular file (`< a.json`), the one case an output can be it. */
+export function stdinId(): string | undefined {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? fileId(st) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The real path of `path`, which need not exist: the real path of its deepest existing
+ * ancestor, with the rest appended.
+ */
+export function realPathOf(path: string): string {
+  const rest: string[] = [];
+  let p = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(p), ...rest.reverse());
+    } catch {
+      const parent = dirname(p);
+      if (parent === p) return join(p, ...rest.reverse());
+      rest.push(basename(p));
+      p = parent;
+    }
+  }
+}
+
+/** Whether `inner` is `outer` or lies under it (both real paths). */
+export function isWithin(inner: string, outer: string): boolean {
+  const r = relative(outer, inner);
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+}
+
+/** An unpaired surrogate: UTF-8 cannot carry it, and Node's encoder would write U+FFFD in its place. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text that would not be written as it is: the CLI writes UTF-8, and a lone surrogate
+ * (a JSON "\ud800" escape read into a string) would silently become U+FFFD. Names the
+ * position in the output (line:column, columns in UTF-16 code units, and the offset).
+ */
+export function checkWritable(text: string, what: string): void {
+  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  if (wellFormed ? wellFormed.call(text) : !LONE_SURROGATE.test(text)) return;
+  const m = LONE_SURROGATE.exec(text)!;
+  const offset = m.index;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const unit = text.charCodeAt(offset).toString(16).toUpperCase();
+  throw new InputError(
+    `${what}: the output has an unpaired surrogate U+${unit} at ${line}:${offset - lineStart + 1} (UTF-16 offset ${offset}); ` +
+      'UTF-8 cannot carry it (it would be written as U+FFFD), so nothing was written',
+  );
+}
+
+/**
+ * Writes via a temp file in the same directory and a rename, so readers never see a partial
+ * file; missing directories on the way are created. Errors name the path and the errno's meaning.
+ */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  checkWritable(text, path);
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    // mkdir -p says EEXIST when a component is a file: the path's real problem is ENOTDIR.
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fsError(code === 'EEXIST' ? Object.assign(new Error(), { code: 'ENOTDIR' }) : e, path, 'write');
+  }
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new InputError(`${path}: cannot write: ${(e as Error).message}`);
+    throw fsError(e, path, 'write');
   }
 }
 

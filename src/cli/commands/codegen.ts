@@ -3,7 +3,8 @@ import { defaultMapName, renderTypeScript } from '../../schema/typescript.js';
 import { str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { CODEGEN_HELP } from '../help.js';
-import { writeFileAtomic } from '../input.js';
+import { checkWritable, pathId, writeFileAtomic } from '../input.js';
+import { refuseInputAsOutput } from './convert.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -16,8 +17,14 @@ function check(p: Parsed): void {
 async function run({ registry, args: p, io }: CommandContext): Promise<number> {
   const text = renderTypeScript(registry, { mapName: str(p, 'map-name') ?? defaultMapName(registry.name) });
   const output = str(p, 'output');
-  if (output !== undefined) writeFileAtomic(output, text);
-  else io.out(text);
+  const schemaFile = str(p, 'schema');
+  if (output !== undefined) {
+    if (schemaFile !== undefined) refuseInputAsOutput(output, [{ id: pathId(schemaFile), name: `the --schema file ${schemaFile}` }], 'codegen');
+    writeFileAtomic(output, text);
+  } else {
+    checkWritable(text, '<stdout>');
+    io.out(text);
+  }
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DtoFormatError, usageError } from '../../errors.js';
 import { codecs, type AnyCodec } from '../../formats/index.js';
 import type { Schema } from '../../schema/registry.js';
@@ -7,7 +7,20 @@ import { flag, str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { chooseInputCodec, chooseType, requireClassType, requireCodec } from '../documents.js';
 import { CONVERT_HELP } from '../help.js';
-import { DEFAULT_MAX_BYTES, expandInputs, InputError, parseSize, readFileText, readStdinText, writeFileAtomic } from '../input.js';
+import {
+  checkWritable,
+  DEFAULT_MAX_BYTES,
+  expandInputs,
+  InputError,
+  isWithin,
+  parseSize,
+  pathId,
+  readFileText,
+  readStdinText,
+  realPathOf,
+  stdinId,
+  writeFileAtomic,
+} from '../input.js';
 import type { Io } from '../io.js';
 
 const OPTIONS = {
@@ -97,16 +110,22 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   const output = str(p, 'output');
   const args = p.positionals.length ? p.positionals : ['-'];
 
+  // Files the output must never replace: the --schema document, and below each input.
+  const schemaFile = str(p, 'schema');
+  const guarded: Guarded[] = schemaFile !== undefined ? [{ id: pathId(schemaFile), name: `the --schema file ${schemaFile}` }] : [];
+
   if (args.length === 1 && args[0] === '-') {
+    if (output !== undefined) refuseInputAsOutput(output, [...guarded, { id: stdinId(), name: 'the file stdin reads' }]);
     const text = await readStdinText(max);
     return emit(convertOne(schema, { text, path: undefined, name: '<stdin>' }, p, to, io), output, io);
   }
   if (args.includes('-')) throw usageError('convert: "-" (stdin) cannot be mixed with other inputs');
 
   const allExtensions = codecs.flatMap((c) => c.extensions);
-  const { files, fromDirectory } = expandInputs(args, allExtensions);
+  const { files, fromDirectory, directories } = expandInputs(args, allExtensions);
   if (files.length === 1 && !fromDirectory) {
     const f = files[0]!;
+    if (output !== undefined) refuseInputAsOutput(output, [...guarded, { id: pathId(f.path), name: `the input ${f.path}` }]);
     const text = readFileText(f.path, max);
     return emit(convertOne(schema, { text, path: f.path, name: f.path }, p, to, io), output, io);
   }
@@ -114,14 +133,40 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   // Batch: several files or a directory → an output directory, failures reported at the end.
   if (output === undefined) throw usageError('convert: several inputs need -o DIR (the output directory)');
   if (existsSync(output) && !statSync(output).isDirectory()) throw usageError(`convert: -o ${output} must be a directory for several inputs`);
+  // An output directory inside an input directory would put outputs among the inputs (and, for
+  // the same format, over them); refused before anything is written.
+  const outReal = realPathOf(output);
+  for (const d of directories) {
+    if (isWithin(outReal, realPathOf(d))) {
+      throw usageError(`convert: -o ${output} is inside the input directory ${d}: outputs would land among (or over) the inputs; choose a directory outside it`);
+    }
+  }
+  // Plain file arguments land at DIR/their name: none may be an input.
+  const explicit = files.filter((f) => !f.error && f.relative === basename(f.path));
+  const inputIds = new Set<string>(guarded.map((g) => g.id).filter((id): id is string => id !== undefined));
+  for (const f of explicit) {
+    const id = pathId(f.path);
+    if (id !== undefined) inputIds.add(id);
+  }
+  for (const f of explicit) {
+    const target = join(output, outputName(f.relative, to));
+    const id = pathId(target);
+    if (id !== undefined && inputIds.has(id)) throw usageError(`convert: -o ${output} would write ${target}, which is an input; refusing to overwrite it`);
+  }
   const failures: string[] = [];
   const progress = io.errIsTTY && files.length >= 20;
   let done = 0;
   for (const f of files) {
     try {
+      if (f.error) throw f.error;
+      const id = pathId(f.path);
+      if (id !== undefined) inputIds.add(id);
       const text = readFileText(f.path, max);
       const result = convertOne(schema, { text, path: f.path, name: f.path }, p, to, io);
-      writeFileAtomic(join(output, outputName(f.relative, to)), result);
+      const target = join(output, outputName(f.relative, to));
+      const targetId = pathId(target);
+      if (targetId !== undefined && inputIds.has(targetId)) throw new InputError(`${f.path}: not written: ${target} is an input (the same file)`);
+      writeFileAtomic(target, result);
     } catch (e) {
       // Flags were checked up front, so a usage error here concerns this file (its type or format).
       if (!(e instanceof DtoFormatError || e instanceof InputError)) throw e;
@@ -144,6 +189,24 @@ function emit(text: string, output: string | undefined, io: Io): number {
     writeFileAtomic(output, text);
     return 0;
   }
+  checkWritable(text, '<stdout>');
   io.out(io.outIsTTY ? text + '\n' : text);
   return 0;
+}
+
+export interface Guarded {
+  /** Device and inode (src/cli/input.ts fileId), when the file exists. */
+  id: string | undefined;
+  name: string;
+}
+
+/**
+ * An output that is one of the inputs (by any spelling, a symlink or a hard link: the same
+ * device and inode) would replace it: a usage error before anything is read or written.
+ */
+export function refuseInputAsOutput(output: string, inputs: readonly Guarded[], command = 'convert'): void {
+  const id = pathId(output);
+  if (id === undefined) return;
+  const hit = inputs.find((i) => i.id === id);
+  if (hit) throw usageError(`${command}: -o ${output} is ${hit.name} (the same file); refusing to overwrite an input`);
 }

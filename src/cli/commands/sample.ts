@@ -5,6 +5,7 @@ import { str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { requireClassType, requireCodec } from '../documents.js';
 import { SAMPLE_HELP } from '../help.js';
+import { checkWritable } from '../input.js';
 import { codecOptions } from './convert.js';
 
 const OPTIONS = {
@@ -31,6 +32,7 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   const type = requireClassType(schema, p.positionals[0]!);
   const value = sampleValue(type, { recursiveTypes: (str(p, 'data') ?? 'populated') as RecursiveTypeSamples });
   const text = codec.encode(type, value, codecOptions(p, 'sample').encode);
+  checkWritable(text, '<stdout>');
   io.out(io.outIsTTY ? text + '\n' : text);
   return 0;
 }

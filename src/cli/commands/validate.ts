@@ -43,6 +43,7 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   let bad = 0;
   for (const f of files) {
     try {
+      if (f.error) throw f.error;
       const text = readFileText(f.path, max);
       const codec = chooseInputCodec(str(p, 'from'), f.path, text).value;
       const type = chooseType(schema, str(p, 'type'), codec, text, f.path).value;
