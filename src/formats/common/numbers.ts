@@ -4,7 +4,37 @@
  * the same digits as JavaScript, but E notation when the decimal exponent is ≥ 17 or < -4,
  * written `1.5E-07` / `1E+21` (capital E, explicit sign, at least two exponent digits).
  * The boolean rule of ServiceStack's text readers lives here too, beside the other scalars.
+ *
+ * Reading out-of-range numbers (issue 11): what a .NET Core host reads, and what the default
+ * mode reports instead. `double.Parse`/`float.Parse` no longer throw OverflowException since
+ * .NET Core 3.0 ("Floating-point parsing operations no longer fail or throw an
+ * OverflowException", learn.microsoft.com/dotnet/core/compatibility/corefx): a finite text
+ * beyond the type's range reads as ±∞. ServiceStack.Text on .NET 6 parses with them
+ * (NetCoreMemory.cs ParseDouble/ParseFloat/ParseDecimal), and so does DataContractSerializer
+ * (XmlConvert.ToDouble/ToSingle call double.Parse/float.Parse with no overflow check; dotnet/runtime
+ * System.Private.Xml/src/System/Xml/XmlConvert.cs). `decimal.Parse` rounds a text with more
+ * digits than a Decimal holds (half to even on the first dropped digit, any later non-zero digit
+ * breaking the tie) and throws OverflowException past 79228162514264337593543950335
+ * (dotnet/runtime Number.Parsing.cs TryNumberToDecimal). Either way the value differs from the
+ * text: a `ServerValue` problem, a `range` error by default and the server's value in lenient
+ * mode. Every parser here is linear in the text (no backtracking regex, no BigInt of an
+ * unbounded digit string).
  */
+import { ScalarProblem } from '../../schema/scalars.js';
+
+/**
+ * A text the server reads, but to a value other than the text's own (a finite text read as ±∞,
+ * a Decimal rounded): a `range` problem whose `value` is what the server's parser returns, so a
+ * lenient reader can take it and a strict one reports it.
+ */
+export class ServerValue<T = unknown> extends ScalarProblem {
+  constructor(
+    readonly value: T,
+    detail: string,
+  ) {
+    super('range', detail);
+  }
+}
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
@@ -74,7 +104,9 @@ export function formatXmlDouble(x: number): string {
   return formatDouble(x);
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter backtracks quadratically on a long digit run
+// that does not match (10^5 digits and an `x`: 18 s).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Parses the decimal text .NET's invariant `double.Parse(NumberStyles.Float)` accepts, plus
@@ -98,7 +130,152 @@ export function parseDouble(text: string): number | undefined {
   return undefined;
 }
 
+/** The largest Single, and the double half-way between it and 2^128 (exact: 2^128 - 2^103). */
+const SINGLE_MAX = 3.4028234663852886e38;
+const SINGLE_HALFWAY = 3.4028235677973366e38;
+const SINGLE_HALFWAY_DIGITS = '340282356779733661637539395458142568448';
+
+/**
+ * `float.Parse` of a text whose nearest double is `d`: `Math.fround(d)`, except at the top of
+ * the range, where rounding twice (text → double → float) would turn a text just below the
+ * half-way point to 2^128 into ∞; .NET rounds the text once (below: MaxValue; at or above: ∞,
+ * ties to even). Elsewhere a double-rounding difference is not reproduced.
+ */
+function toSingle(d: number, text: string): number {
+  const f = Math.fround(d);
+  if ((f === Infinity || f === -Infinity) && Math.abs(d) === SINGLE_HALFWAY && significantDigits(text) < SINGLE_HALFWAY_DIGITS) {
+    return d > 0 ? SINGLE_MAX : -SINGLE_MAX;
+  }
+  return f;
+}
+
+/** The significant digits of a decimal text (no sign, point, exponent, leading or trailing zeros). */
+function significantDigits(text: string): string {
+  const e = text.search(/[eE]/);
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  return mantissa.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+}
+
+/**
+ * A Single or Double as .NET Core's `float.Parse`/`double.Parse` (invariant, `Float`) reads
+ * `text`: the number, the `NaN`/`Infinity`/`-Infinity` symbols (and `∞`), or undefined when it
+ * is not a number. A finite text beyond the type's range is a `ServerValue` holding the ±∞ a
+ * .NET Core host reads (the module comment has the sources). Underflow reads as ±0 or a
+ * subnormal, as IEEE rounding to nearest does on both sides: not reported.
+ */
+export function readFloating(text: string, single: boolean): number | ServerValue<number> | undefined {
+  const s = text.trim();
+  if (DECIMAL.test(s)) {
+    const d = Number(s);
+    const x = single ? toSingle(d, s) : d;
+    if (x === Infinity || x === -Infinity) {
+      const name = single ? 'Single' : 'Double';
+      return new ServerValue(x, `beyond the ${name} range (a .NET Core host reads ${x > 0 ? '' : '-'}Infinity)`);
+    }
+    return x;
+  }
+  const v = parseDouble(s);
+  return v === undefined || !single ? v : Math.fround(v);
+}
+
+const DECIMAL_MAX = 2n ** 96n - 1n;
+/** 2^96 / 10 rounded up, where a rounding carry out of 96 bits lands (TryNumberToDecimal). */
+const DECIMAL_CARRY = 7922816251426433759354395034n;
+
+/** `±[digits]` with `scale` of them after the point. */
+function decimalText(negative: boolean, m: bigint, scale: number): string {
+  let digits = m.toString();
+  if (scale > 0) {
+    digits = digits.padStart(scale + 1, '0');
+    digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  }
+  return negative && m !== 0n ? '-' + digits : digits;
+}
+
+/**
+ * An exponent's digits as .NET's number parser keeps them (Number.Parsing.cs TryParseNumber):
+ * exact up to 1000, any larger magnitude becomes 9999. Linear in the text, never a huge number.
+ */
+export function netExponent(text: string | undefined): number {
+  if (text === undefined || text === '') return 0;
+  let i = 0;
+  const c = text.charCodeAt(0);
+  const negative = c === 0x2d;
+  if (negative || c === 0x2b) i = 1;
+  let e = 0;
+  for (; i < text.length; i++) {
+    e = e * 10 + (text.charCodeAt(i) - 0x30);
+    if (e > 1000) {
+      e = 9999;
+      break;
+    }
+  }
+  return negative ? -e : e;
+}
+
+/**
+ * `decimal.Parse` of `±int.frac × 10^exp` (the digits already checked; `exp` as `netExponent`
+ * gives it) into the value model's text, as .NET Core's TryNumberToDecimal computes it: digits
+ * are taken while the mantissa stays within 96 bits and the scale within 28, the next digit
+ * rounds half to even (a later non-zero digit breaks the tie), a carry out of 96 bits drops a
+ * digit, and an integral part that does not fit is an overflow (`range`, OverflowException on
+ * the server). A text the server reads to another value or scale (more than 28 places, more
+ * significant digits than fit) is a `ServerValue` with the server's value. Linear in the text:
+ * at most 30 digits are ever turned into a number.
+ */
+export function decimalFromParts(negative: boolean, int: string, frac: string, exp: number): string | ScalarProblem {
+  const all = int + frac;
+  const n = all.length;
+  let k = 0;
+  while (k < n && all.charCodeAt(k) === 0x30) k++;
+  const point = int.length + exp;
+  if (k === n) {
+    // Zero keeps its scale, at most 28 (`new decimal(0, 0, 0, sign, Clamp(-e, 0, 28))`).
+    const textScale = Math.max(0, n - point);
+    const v = decimalText(false, 0n, Math.min(textScale, 28));
+    return textScale > 28 ? new ServerValue(v, `more than 28 decimal places (a .NET host reads ${v})`) : v;
+  }
+  let e = point - k;
+  if (e > 29) return new ScalarProblem('range', 'outside the Decimal range');
+  let m = 0n;
+  let i = k;
+  while (e > 0 || (i < n && e > -28)) {
+    const next = m * 10n + BigInt(i < n ? all.charCodeAt(i) - 0x30 : 0);
+    if (next > DECIMAL_MAX) break;
+    m = next;
+    if (i < n) i++;
+    e--;
+  }
+  if (i < n) {
+    const c = all.charCodeAt(i) - 0x30;
+    if (c >= 5) {
+      let tie = c === 5 && (m & 1n) === 0n;
+      for (let j = i + 1; tie && j < n; j++) if (all.charCodeAt(j) !== 0x30) tie = false;
+      if (!tie && ++m > DECIMAL_MAX) {
+        m = DECIMAL_CARRY;
+        e++;
+      }
+    }
+  }
+  if (e > 0) return new ScalarProblem('range', 'outside the Decimal range');
+  const v = e <= -29 ? decimalText(false, 0n, 28) : decimalText(negative, m, -e);
+  if (i >= n) return v;
+  const detail = n - point > 28 ? 'more than 28 decimal places' : 'more significant digits than a Decimal holds';
+  return new ServerValue(v, `${detail} (a .NET host reads ${v})`);
+}
+
 const INTEGER = /^[+-]?\d+$/;
+
+/**
+ * A run of decimal digits as a bigint, or undefined when it has more than 20 significant digits
+ * (beyond every integer type): the caller's range check then fails without turning a 10^6-digit
+ * text into a number (BigInt of a long string is superlinear).
+ */
+export function boundedDigits(digits: string): bigint | undefined {
+  let k = 0;
+  while (k < digits.length - 1 && digits.charCodeAt(k) === 0x30) k++;
+  return digits.length - k > 20 ? undefined : BigInt(k === 0 ? digits : digits.slice(k));
+}
 
 /** An Int32 in decimal text (whitespace around it allowed), or undefined; `range` is reported separately. */
 export function parseInt32(text: string): { value: number } | { error: 'type' | 'range' } {

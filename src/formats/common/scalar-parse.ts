@@ -7,7 +7,7 @@
  */
 import { base64ToBytes, SCALARS, ScalarProblem, type ScalarName, type ScalarValues } from '../../schema/scalars.js';
 import { INT64_MAX, INT64_MIN, UINT64_MAX } from '../../schema/values.js';
-import { parseDouble } from './numbers.js';
+import { readFloating } from './numbers.js';
 import {
   parseDateTimeOffsetText,
   parseDateTimeText,
@@ -29,15 +29,19 @@ function smallInteger(name: 'Byte' | 'SByte' | 'Int16' | 'UInt16' | 'Int32' | 'U
   };
 }
 
-/** `MemoryProvider.ParseDouble` / `ParseFloat`: invariant `Float | AllowThousands`. */
-function float(round: (x: number) => number): (s: string) => number | ScalarProblem {
+/**
+ * `MemoryProvider.ParseDouble` / `ParseFloat` (NetCoreMemory.cs: invariant `Float |
+ * AllowThousands`). A finite text beyond the range is a `ServerValue` holding the ±∞ a .NET
+ * Core host reads (numbers.ts `readFloating`).
+ */
+function float(single: boolean): (s: string) => number | ScalarProblem {
   return (s) => {
-    let d = parseDouble(s);
+    let d = readFloating(s, single);
     if (d === undefined && s.indexOf(',') >= 0) {
       const m = /^(\s*[+-]?\d[\d,]*)(.*)$/s.exec(s);
-      if (m !== null) d = parseDouble(m[1]!.replace(/,/g, '') + m[2]!);
+      if (m !== null) d = readFloating(m[1]!.replace(/,/g, '') + m[2]!, single);
     }
-    return d === undefined ? TYPE : round(d);
+    return d === undefined ? TYPE : d;
   };
 }
 
@@ -62,8 +66,8 @@ export const SCALAR_PARSERS: { readonly [N in ScalarName]: ScalarParser<N> } = {
   // DefaultMemory.cs SignedInteger<long> / UnsignedInteger<ulong>: exact, never through a double.
   Int64: (s) => parseIntegerText(s, INT64_MIN, INT64_MAX),
   UInt64: (s) => parseIntegerText(s, 0n, UINT64_MAX),
-  Single: float(Math.fround),
-  Double: float((x) => x),
+  Single: float(true),
+  Double: float(false),
   Decimal: parseDecimalText,
   // DeserializeBuiltin: empty → '\0', one character → it; longer text is refused here (the
   // server keeps its first character, silently dropping the rest).

@@ -9,7 +9,8 @@
  * and `Kind=Local` DateTimes; the value model carries a Local DateTime's offset itself
  * (`offsetMinutes`), so only Unspecified depends on the assumption.
  */
-import { canonicalDecimal, canonicalGuid, ScalarProblem } from '../../schema/scalars.js';
+import { canonicalGuid, ScalarProblem } from '../../schema/scalars.js';
+import { boundedDigits, decimalFromParts, netExponent } from './numbers.js';
 import {
   INT64_MAX,
   INT64_MIN,
@@ -46,7 +47,10 @@ const NET_INTEGER = /^\s*([+-]?)(\d+)\s*$/;
 export function parseIntegerText(s: string, min: bigint, max: bigint, allowPlus = false): bigint | ScalarProblem {
   const m = (allowPlus ? NET_INTEGER : SS_INTEGER).exec(s);
   if (m === null) return TYPE;
-  const v = BigInt(m[1] === '-' ? '-' + m[2]! : m[2]!);
+  // Bounded: 10^6 digits are a range error in linear time (the server's loop overflows too).
+  const a = boundedDigits(m[2]!);
+  if (a === undefined) return RANGE;
+  const v = m[1] === '-' ? -a : a;
   return v < min || v > max ? RANGE : v;
 }
 
@@ -58,27 +62,17 @@ const DECIMAL_FLOAT = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
 /**
  * `decimal.Parse(NumberStyles.Float | AllowThousands, Invariant)` into the value model's text:
  * the scale is the number of fraction digits less the exponent (`1.50` → `1.50`, `1.5E1` → `15`,
- * `15E-1` → `1.5`). Group separators in the integral part are accepted as .NET does.
+ * `15E-1` → `1.5`). Group separators in the integral part are accepted as .NET does. A text
+ * .NET rounds (more than 28 places, more digits than 96 bits hold) is a `ServerValue` with the
+ * rounded value; past the Decimal range, a `range` problem (`decimalFromParts`).
  */
 export function parseDecimalText(text: string): string | ScalarProblem {
   const m = DECIMAL_FLOAT.exec(text.indexOf(',') < 0 ? text : text.replace(/(?<=\d),(?=\d)/g, ''));
   if (m === null) return TYPE;
-  let int = m[2]!;
-  let frac = m[3] ?? '';
+  const int = m[2]!;
+  const frac = m[3] ?? '';
   if (int === '' && frac === '') return TYPE;
-  const e = m[4] === undefined ? 0 : Number(m[4]);
-  if (!Number.isFinite(e) || Math.abs(e) > 100) return RANGE;
-  if (e > 0) {
-    const moved = frac.slice(0, e).padEnd(e, '0');
-    int += moved;
-    frac = frac.slice(e);
-  } else if (e < 0) {
-    const k = -e;
-    const padded = int.padStart(k + 1, '0');
-    frac = padded.slice(padded.length - k) + frac;
-    int = padded.slice(0, padded.length - k);
-  }
-  return canonicalDecimal(m[1]! + (int === '' ? '0' : int) + (frac === '' ? '' : '.' + frac));
+  return decimalFromParts(m[1] === '-', int, frac, netExponent(m[4]));
 }
 
 // ---------------------------------------------------------------------------------------------

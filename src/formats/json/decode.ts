@@ -20,7 +20,7 @@ import {
 } from '../../schema/descriptors.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { Failure, lineCol } from '../common/failure.js';
-import { INT32_MAX, INT32_MIN, parseDouble, parseInt32, parseServiceStackBoolean } from '../common/numbers.js';
+import { INT32_MAX, INT32_MIN, parseInt32, parseServiceStackBoolean, readFloating, ServerValue } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { compileEnum } from '../common/enums.js';
@@ -269,7 +269,9 @@ function bareToken(): string {
  * A number as ServiceStack's reader takes it bare: JSON's grammar, but leading zeros and a
  * trailing `.` allowed as .NET's parser allows them. No `+`, no hex.
  */
-const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`, which backtracks quadratically on a long digit run that
+// does not match (10^5 digits and an `x`: 21 s; issue 11).
+const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The bare tokens that are JSON values here (numbers, literals, and SS's non-finite doubles). */
 function isLiteral(token: string): boolean {
@@ -471,13 +473,17 @@ function readDouble(): unknown {
   const start = pos;
   const c = src.charCodeAt(pos);
   if (c === QUOTE) {
-    const v = parseDouble(readString());
+    const v = readFloating(readString(), false);
     if (v === undefined) wrongValue('Double', start);
-    return v;
+    return scalarResult('Double', v, start);
   }
   if (c === LBRACE || c === LBRACKET) wrongValue('Double', start);
   const token = bareToken();
-  if (NUMBER.test(token)) return +token;
+  if (NUMBER.test(token)) {
+    const x = +token;
+    // A finite text past the range: ±∞ on a .NET Core host, reported unless lenient.
+    return x - x === 0 ? x : scalarResult('Double', readFloating(token, false), start);
+  }
   switch (token) {
     case 'NaN':
       return NaN;
@@ -489,6 +495,17 @@ function readDouble(): unknown {
       nullForValueType('Double', start);
   }
   wrongValue('Double', start);
+}
+
+/**
+ * A parser's answer for the value at `start`: the value; in lenient mode, the value the server
+ * reads where it differs from the text (`ServerValue`: ±∞ for a finite Double past the range, a
+ * rounded Decimal); otherwise the problem, reported.
+ */
+function scalarResult(name: string, v: unknown, start: number): unknown {
+  if (!(v instanceof ScalarProblem)) return v;
+  if (lenient && v instanceof ServerValue) return v.value;
+  return scalarFailure(name, v, start);
 }
 
 /** A scalar's problem at `start`: its code, the .NET type, the token as found. */
@@ -521,9 +538,7 @@ function textReader<N extends ScalarName>(name: N): Reader {
       if (!isLiteral(token)) wrongValue(name, start);
       text = token;
     }
-    const v = parse(text);
-    if (v instanceof ScalarProblem) scalarFailure(name, v, start);
-    return v;
+    return scalarResult(name, parse(text), start);
   };
 }
 
@@ -532,7 +547,8 @@ function keyOf<N extends ScalarName>(name: N): (key: string, at: number) => stri
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
   const toKey = SCALARS[name].toKey as (v: unknown) => string;
   return (key, at) => {
-    const v = parse(key);
+    let v = parse(key);
+    if (lenient && v instanceof ServerValue) v = v.value;
     if (v instanceof ScalarProblem) failAt(at, v.code, keyLabel(name), describeFound(key), v.detail);
     return toKey(v);
   };
@@ -585,10 +601,7 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsonScalarReader } = {
   Single: row('Single'),
   Double: {
     read: readDouble,
-    readKey: (name, at) => {
-      const v = parseDouble(name);
-      return v === undefined ? failAt(at, 'type', 'a Double key', describeFound(name)) : String(v);
-    },
+    readKey: keyOf('Double'),
   },
   Decimal: row('Decimal'),
   Char: row('Char'),

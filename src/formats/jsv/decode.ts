@@ -20,7 +20,7 @@ import {
   type TypeDescriptor,
 } from '../../schema/descriptors.js';
 import { fail, Failure, lineCol } from '../common/failure.js';
-import { formatDouble, INT32_MAX, INT32_MIN, parseDouble, parseServiceStackBoolean } from '../common/numbers.js';
+import { formatDouble, INT32_MAX, INT32_MIN, parseDouble, parseServiceStackBoolean, ServerValue } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { compileEnum } from '../common/enums.js';
@@ -357,8 +357,18 @@ function convertInt32(s: string, at: number, inList: boolean): unknown {
 }
 
 function convertDouble(s: string, at: number, _inList?: boolean): unknown {
-  const d = parseJsvDouble(s);
-  return d === undefined ? failValue(at, 'type', 'Double', describeFound(s)) : d;
+  return scalarResult('Double', SCALAR_PARSERS.Double(s), at, s);
+}
+
+/**
+ * A parser's answer for the token `s` at `at`: the value; in lenient mode, the value the server
+ * reads where it differs from the text (`ServerValue`: ±∞ for a finite Double past the range, a
+ * rounded Decimal); otherwise the problem, reported.
+ */
+function scalarResult(name: string, v: unknown, at: number, s: string): unknown {
+  if (!(v instanceof ScalarProblem)) return v;
+  if (lenient && v instanceof ServerValue) return v.value;
+  return failValue(at, v.code, name, describeFound(s), v.detail ?? (v.code === 'range' ? `outside the ${name} range` : undefined));
 }
 
 function enumConverter(t: EnumDescriptor): Converter {
@@ -482,7 +492,8 @@ function readDouble(inList: boolean): unknown {
   c = src.charCodeAt(p);
   if (p > pos && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
     const x = Number(src.slice(pos, p));
-    if (x === x) {
+    // Finite only: NaN is not a number text, and ±∞ from a finite text is past the range.
+    if (x - x === 0) {
       pos = p;
       return x;
     }
@@ -641,20 +652,15 @@ function keyReader(t: ScalarDescriptor): (raw: string, at: number) => string {
 /** A scalar read from its token by its row in `SCALAR_PARSERS` (Common/DeserializeBuiltin.cs). */
 function parsed<N extends ScalarName>(name: N): Converter {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
-  return (s, at) => {
-    const v = parse(s);
-    if (v instanceof ScalarProblem) {
-      failValue(at, v.code, name, describeFound(s), v.detail ?? (v.code === 'range' ? `outside the ${name} range` : undefined));
-    }
-    return v;
-  };
+  return (s, at) => scalarResult(name, parse(s), at, s);
 }
 
 function keyOf<N extends ScalarName>(name: N): (raw: string, at: number) => string {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
   const toKey = SCALARS[name].toKey as (v: unknown) => string;
   return (raw, at) => {
-    const v = parse(raw);
+    let v = parse(raw);
+    if (lenient && v instanceof ServerValue) v = v.value;
     if (v instanceof ScalarProblem) failValue(at, v.code, keyLabel(name), describeFound(raw), v.detail);
     return toKey(v);
   };
@@ -713,8 +719,10 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
     read: readDouble,
     convert: convertDouble,
     readKey: (raw, at) => {
-      const d = parseJsvDouble(raw);
-      return d === undefined ? failValue(at, 'type', 'a Double key', describeFound(raw)) : formatDouble(d);
+      let d = SCALAR_PARSERS.Double(raw);
+      if (lenient && d instanceof ServerValue) d = d.value;
+      if (d instanceof ScalarProblem) failValue(at, d.code, 'a Double key', describeFound(raw), d.detail);
+      return formatDouble(d);
     },
   },
   Decimal: row('Decimal'),

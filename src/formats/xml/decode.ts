@@ -24,6 +24,7 @@ import { compiledPerDescriptor } from '../common/compile.js';
 import { fail, Failure } from '../common/failure.js';
 import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 import type { DateTimeValue } from '../../schema/values.js';
+import { ServerValue } from '../common/numbers.js';
 import { setOwn } from '../common/objects.js';
 import {
   ARRAYS_NS,
@@ -51,8 +52,8 @@ function quote(s: string, max = 40): string {
   return JSON.stringify(s.length > max ? s.slice(0, max) + '…' : s);
 }
 
-function valueFail(sc: Scanner, code: DtoErrorCode, expected: string, text: string): never {
-  return sc.failAt(sc.textPos, code, { expected, found: quote(text) });
+function valueFail(sc: Scanner, code: DtoErrorCode, expected: string, text: string, detail?: string): never {
+  return sc.failAt(sc.textPos, code, detail === undefined ? { expected, found: quote(text) } : { expected, found: quote(text), detail });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,10 +71,14 @@ function textReader(expected?: string): ScalarReader {
   return (t) => {
     const parse = xmlRow(t.name).parse;
     const label = expected ?? t.name;
-    return (sc) => {
+    return (sc, order) => {
       const text = sc.readText();
       const v = parse(text);
-      return v instanceof ScalarProblem ? valueFail(sc, v.code, label, text) : v;
+      if (!(v instanceof ScalarProblem)) return v;
+      // Lenient ('dcs'): what a .NET Core DCS reads where it differs from the text (±∞ for a
+      // finite Double past the range, a rounded Decimal); otherwise the problem is reported.
+      if (order === 'dcs' && v instanceof ServerValue) return v.value;
+      return valueFail(sc, v.code, label, text, v instanceof ServerValue ? v.detail : undefined);
     };
   };
 }
@@ -383,7 +388,7 @@ function compileList(t: ListDescriptor): Reader {
 }
 
 /** The text of a key element as the dictionary key: the key's canonical text (`ScalarRow.toKey`). */
-function keyReader<N extends ScalarName>(t: ScalarDescriptor): (sc: Scanner, text: string) => string {
+function keyReader<N extends ScalarName>(t: ScalarDescriptor): (sc: Scanner, text: string, order: MemberOrder) => string {
   if (t.name === 'String') return (_sc, text) => text;
   const xml = xmlRow(t.name);
   if (xml.contract !== 'primitive') {
@@ -392,9 +397,10 @@ function keyReader<N extends ScalarName>(t: ScalarDescriptor): (sc: Scanner, tex
   const row = SCALARS[t.name as N];
   const toKey = row.toKey as (v: unknown) => string;
   const label = `a ${t.name} key`;
-  return (sc, text) => {
-    const v = xml.parse(text);
-    return v instanceof ScalarProblem ? valueFail(sc, v.code, label, text) : toKey(v);
+  return (sc, text, order) => {
+    let v = xml.parse(text);
+    if (order === 'dcs' && v instanceof ServerValue) v = v.value;
+    return v instanceof ScalarProblem ? valueFail(sc, v.code, label, text, v instanceof ServerValue ? v.detail : undefined) : toKey(v);
   };
 }
 
@@ -435,7 +441,7 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
       if (isKey && key === undefined) {
         if (sc.nil) sc.failAt(sc.tagPos, 'type', { expected: 'a key', found: 'i:nil="true"', detail: 'dictionary keys cannot be null' });
         keyPos = sc.tagPos;
-        key = keyOf(sc, sc.readText());
+        key = keyOf(sc, sc.readText(), order);
         if (Object.prototype.hasOwnProperty.call(obj, key)) {
           sc.failAt(keyPos, 'type', { found: `the key ${quote(key)} again`, detail: 'duplicate dictionary key' });
         }

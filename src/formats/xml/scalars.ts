@@ -29,7 +29,6 @@
  */
 import {
   base64ToBytes,
-  canonicalDecimal,
   canonicalGuid,
   ScalarProblem,
   type ScalarName,
@@ -48,7 +47,7 @@ import {
   type DateTimeOffsetValue,
   type TimeSpanValue,
 } from '../../schema/values.js';
-import { formatSingle, formatXmlDouble } from '../common/numbers.js';
+import { boundedDigits, decimalFromParts, formatSingle, formatXmlDouble, readFloating } from '../common/numbers.js';
 
 function isXmlWs(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -96,7 +95,11 @@ function integer(min: bigint, max: bigint): (text: string) => bigint | ScalarPro
   return (text) => {
     const t = trimXml(text);
     if (!INTEGER.test(t)) return TYPE;
-    const v = BigInt(t);
+    // Bounded: a 10^6-digit text is an overflow in linear time, never a huge BigInt.
+    const negative = t.charCodeAt(0) === 0x2d;
+    const a = boundedDigits(negative || t.charCodeAt(0) === 0x2b ? t.slice(1) : t);
+    if (a === undefined) return RANGE;
+    const v = negative ? -a : a;
     return v < min || v > max ? RANGE : v;
   };
 }
@@ -129,15 +132,19 @@ function bigInteger<N extends 'Int64' | 'UInt64'>(min: bigint, max: bigint): Xml
   };
 }
 
-const FLOAT = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+// `[0-9]+(?:\.[0-9]*)?`, not `[0-9]+\.?[0-9]*`, which backtracks quadratically on a long digit
+// run that does not match (issue 11).
+const FLOAT = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
 /**
  * `XmlConvert.ToDouble`/`ToSingle`: `INF`/`-INF`, then invariant `double.Parse` (which also knows
  * `NaN`, `Infinity`, `-Infinity`), XML whitespace trimmed. A finite text beyond the type's range
- * (`1e400`, or `1e39` for a Single) is a range error, as Mono/.NET Framework throw
- * OverflowException (.NET Core 3.0+ would read ±Infinity).
+ * (`1e400`, or `1e39` for a Single) is a `ServerValue` holding the ±∞ that a .NET Core host
+ * reads (XmlConvert.ToDouble has no overflow check and double.Parse no longer throws since .NET
+ * Core 3.0; Mono/.NET Framework throw OverflowException): a `range` error by default, ±∞ in
+ * lenient mode, as JSON and JSV read it (common/numbers.ts).
  */
-export function parseFloating(text: string, round: (v: number) => number): number | ScalarProblem {
+export function parseFloating(text: string, single: boolean): number | ScalarProblem {
   const t = trimXml(text);
   switch (t) {
     case 'INF':
@@ -150,8 +157,7 @@ export function parseFloating(text: string, round: (v: number) => number): numbe
       return NaN;
   }
   if (!FLOAT.test(t)) return TYPE;
-  const v = round(Number(t));
-  return v === Infinity || v === -Infinity ? RANGE : v;
+  return readFloating(t, single) ?? TYPE;
 }
 
 /** `XmlConvert.ToString(float)`: INF/-INF, -0, else `float.ToString("R")` (.NET Core: shortest round trip). */
@@ -161,12 +167,21 @@ export function formatXmlSingle(v: number): string {
   return formatSingle(v);
 }
 
-/** `XmlConvert.ToDecimal`: sign, digits and a decimal point; no exponent, no group separators. */
-const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$/;
+/**
+ * `XmlConvert.ToDecimal`: sign, digits and a decimal point; no exponent, no group separators.
+ * `decimal.Parse` rounds a text with more digits than a Decimal holds (a `ServerValue`: a `range`
+ * error by default, the rounded value in lenient mode) and overflows past its range (`range`,
+ * OverflowException: DCS fails the document in every mode). common/numbers.ts `decimalFromParts`.
+ */
+const DECIMAL = /^([+-]?)([0-9]*)(?:\.([0-9]*))?$/;
 
 function parseDecimal(text: string): string | ScalarProblem {
-  const t = trimXml(text);
-  return DECIMAL.test(t) ? canonicalDecimal(t) : TYPE;
+  const m = DECIMAL.exec(trimXml(text));
+  if (m === null) return TYPE;
+  const int = m[2]!;
+  const frac = m[3] ?? '';
+  if (int === '' && frac === '') return TYPE;
+  return decimalFromParts(m[1] === '-', int, frac, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,8 +340,8 @@ export const XML_SCALARS: { readonly [N in ScalarName]: XmlScalar<N> } = {
   UInt32: smallInteger(0, 4294967295),
   Int64: bigInteger(INT64_MIN, INT64_MAX),
   UInt64: bigInteger(0n, 2n ** 64n - 1n),
-  Single: { contract: 'primitive', format: formatXmlSingle, parse: (t) => parseFloating(t, Math.fround), isDefault: (v) => v === 0 },
-  Double: { contract: 'primitive', format: formatXmlDouble, parse: (t) => parseFloating(t, (v) => v), isDefault: (v) => v === 0 },
+  Single: { contract: 'primitive', format: formatXmlSingle, parse: (t) => parseFloating(t, true), isDefault: (v) => v === 0 },
+  Double: { contract: 'primitive', format: formatXmlDouble, parse: (t) => parseFloating(t, false), isDefault: (v) => v === 0 },
   Decimal: { contract: 'primitive', format: (v) => v, parse: parseDecimal, isDefault: (v) => /^-?0(?:\.0*)?$/.test(v) },
   // DCS writes a char as its UTF-16 code (WriteChar → WriteInt) and reads an Int32 back.
   Char: {
