@@ -59,11 +59,12 @@ the tree is kept, extensions change to the target format's, failures are listed 
 
 Inputs and outputs:
   A FILE may also be a FIFO, a pipe or a device (/dev/stdin): it is read to its end, and
-  reading stops at --max-size (the document is then refused). Missing directories on the -o
-  path are created. An output that is one of the inputs (or the --schema file), by any
-  spelling, symlink or hard link, is refused (exit 2), as is -o DIR inside an input directory.
-  Output is UTF-8: text the library returns with an unpaired surrogate (a JSON "\\ud800"
-  escape) is refused with its position (exit 1) rather than written as U+FFFD.
+  reading stops at --max-size (the document is then refused). Missing directories on the
+  -o path are created; -o a symlink replaces the file it points to (the link stays); -o a
+  device or FIFO (/dev/null, /dev/stdout) writes into it. An output that is one of the
+  inputs or the --schema file, by any spelling, symlink or hard link, is refused (exit 2),
+  as is -o DIR inside an input directory. Output is UTF-8: text with an unpaired surrogate
+  (from a JSON "\\ud800" escape) is refused with its position (exit 1), never written as U+FFFD.
 
 Options:
   --to FORMAT        json | jsv | xml (required)

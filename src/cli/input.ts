@@ -309,10 +309,34 @@ export function checkWritable(text: string, what: string): void {
 
 /**
  * Writes via a temp file in the same directory and a rename, so readers never see a partial
- * file; missing directories on the way are created. Errors name the path and the errno's meaning.
+ * file; missing directories on the way are created. A symlink stays a symlink (its target is
+ * what is replaced), and a device, FIFO or socket (-o /dev/null, -o /dev/stdout) is written
+ * into, never replaced by a regular file. Errors name the path and the errno's meaning.
  */
-export function writeFileAtomic(path: string, text: string): void {
-  checkWritable(text, path);
+export function writeFileAtomic(outputPath: string, text: string): void {
+  checkWritable(text, outputPath);
+  let path = outputPath;
+  let st;
+  try {
+    st = statSync(outputPath);
+  } catch {
+    st = undefined; // absent (or a dangling symlink, which the rename then replaces)
+  }
+  if (st && !st.isFile() && !st.isDirectory()) {
+    try {
+      writeFileSync(outputPath, text);
+    } catch (e) {
+      throw fsError(e, outputPath, 'write');
+    }
+    return;
+  }
+  if (st?.isFile()) {
+    try {
+      path = realpathSync(outputPath);
+    } catch (e) {
+      throw fsError(e, outputPath, 'write');
+    }
+  }
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -320,14 +344,14 @@ export function writeFileAtomic(path: string, text: string): void {
   } catch (e) {
     // mkdir -p says EEXIST when a component is a file: the path's real problem is ENOTDIR.
     const code = (e as NodeJS.ErrnoException).code;
-    throw fsError(code === 'EEXIST' ? Object.assign(new Error(), { code: 'ENOTDIR' }) : e, path, 'write');
+    throw fsError(code === 'EEXIST' ? Object.assign(new Error(), { code: 'ENOTDIR' }) : e, outputPath, 'write');
   }
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw fsError(e, path, 'write');
+    throw fsError(e, outputPath, 'write');
   }
 }
 

@@ -5,7 +5,7 @@
  * (dist/cli/main.js; `npm test` builds first), plus the errno mapping on its own.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmdirSync, chmodSync, symlinkSync, writeFileSync, readFileSync as rf } from 'node:fs';
+import { existsSync, linkSync, lstatSync, statSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmdirSync, chmodSync, symlinkSync, writeFileSync, readFileSync as rf } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -294,7 +294,7 @@ describe('output directories', () => {
     const batch = cli(['convert', fx('oracle/vectors'), '--to', 'jsv', '-o', join(dir, 'x', 'y')]);
     expect(batch.err).toMatch(/converted to/);
     expect(readdirSync(join(dir, 'x', 'y')).length).toBeGreaterThan(10);
-    expect(cli(['convert', '--help']).out).toMatch(/Missing directories on the -o\n {2}path are created/);
+    expect(cli(['convert', '--help']).out).toMatch(/Missing directories on the\n {2}-o path are created/);
   });
 
   it('an -o path through a file: exit 1 "not a directory" (was an internal error, 70, with a trace)', () => {
@@ -313,6 +313,48 @@ describe('output directories', () => {
     expect(r.code).toBe(1);
     expect(readdirSync(dir)).toEqual(['out']);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+});
+
+describe('-o a device, a FIFO or a symlink', () => {
+  it('-o a character device writes into it, never replaces it with a regular file (was: the device node replaced)', () => {
+    const dir = tmp();
+    const dev = join(dir, 'null');
+    // A private /dev/null (char 1:3): what `-o /dev/null` would do as root, without touching /dev.
+    expect(spawnSync('mknod', [dev, 'c', '1', '3']).status).toBe(0);
+    const r = cli(['convert', fx('seeds/CustomerInfo.response.rev2.xml'), '--to', 'jsv', '-o', dev]);
+    expect(r.code).toBe(0);
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['null']);
+  });
+
+  it('-o /dev/stdout writes to stdout (a private link to /proc/self/fd/1: the old code replaced the link itself)', () => {
+    const dir = tmp();
+    symlinkSync('/proc/self/fd/1', join(dir, 'stdout'));
+    const r = sh(`$CLI convert "${fx('oracle/vectors/005-SetCustomerStagingMode/dto.xml')}" --to xml -o "${join(dir, 'stdout')}" | cat`);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'stdout')).isSymbolicLink()).toBe(true);
+    expect(r.out).toBe(readFileSync(fx('oracle/vectors/005-SetCustomerStagingMode/dto.xml'), 'utf8'));
+  });
+
+  it('-o a FIFO writes into it', () => {
+    const dir = tmp();
+    const fifo = join(dir, 'out.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const r = sh(`timeout 10 cat "${fifo}" > "${join(dir, 'got')}" & $CLI convert "${fx('oracle/vectors/005-SetCustomerStagingMode/dto.xml')}" --to xml -o "${fifo}"; s=$?; wait; exit $s`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'got'), 'utf8')).toBe(readFileSync(fx('oracle/vectors/005-SetCustomerStagingMode/dto.xml'), 'utf8'));
+  });
+
+  it('-o a symlink to a file replaces the file it points to; the link stays (was: the link replaced by a regular file)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'real.jsv'), 'old');
+    symlinkSync('real.jsv', join(dir, 'link.jsv'));
+    const r = cli(['convert', fx('seeds/SetCustomerStagingMode.request.rev2.xml'), '--to', 'jsv', '-o', join(dir, 'link.jsv')]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.jsv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.jsv'), 'utf8')).toMatch(/^\{customerId:/);
+    expect(readdirSync(dir).sort()).toEqual(['link.jsv', 'real.jsv']);
   });
 });
 
