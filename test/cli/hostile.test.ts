@@ -371,6 +371,30 @@ describe('a directory of thousands of files', () => {
   });
 });
 
+describe('a directory of thousands of files: bounded memory', () => {
+  it('peak RSS converting 200 documents of 200 KB is within 1.5× of converting 20 (one document in memory at a time)', () => {
+    const dir = tmp();
+    const probe = join(dir, 'rss.cjs');
+    writeFileSync(probe, 'process.on("exit", () => require("fs").writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));');
+    // 200 KB each: holding all 200 (40 MB) would be plain next to the ~65 MB of a node process.
+    const doc = readFileSync(fx('seeds/CustomerInfo.response.rev2.xml'), 'utf8').replace('<Name>String</Name>', `<Name>${'x'.repeat(200_000)}</Name>`);
+    const peak = (n: number): number => {
+      mkdirSync(join(dir, `in${n}`));
+      for (let i = 0; i < n; i++) writeFileSync(join(dir, `in${n}`, `${i}.xml`), doc);
+      const r = spawnSync(process.execPath, ['--require', probe, bin, 'convert', join(dir, `in${n}`), '--to', 'jsv', '-o', join(dir, `out${n}`)], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, RSS_OUT: join(dir, `rss${n}`) },
+      });
+      expect(r.stderr).toBe(`${n} of ${n} converted to ${join(dir, `out${n}`)}\n`);
+      return Number(readFileSync(join(dir, `rss${n}`), 'utf8'));
+    };
+    const small = peak(20);
+    const large = peak(200);
+    expect(large / small).toBeLessThan(1.5);
+  });
+});
+
 describe('the CLI never writes bytes that differ from what the library returned', () => {
   const lone = '{"customerId":"a\\ud800b","isStaging":true}';
 
