@@ -425,6 +425,21 @@ describe('the CLI never writes bytes that differ from what the library returned'
     expect(readFileSync(join(dir, 'out', 'good.jsv'), 'utf8')).toBe('{customerId:a😀b,isStaging:False}');
   });
 
+  it('codegen from a --schema whose description has a lone surrogate: refused on stdout and -o (was: U+FFFD, exit 0)', () => {
+    const dir = tmp();
+    const schema = join(dir, 'lone.metadata.json');
+    const text = readFileSync(fx('metadata/zoo.metadata.json'), 'utf8');
+    expect(text).toContain('"description":"A [Flags] enum."');
+    writeFileSync(schema, text.replace('"description":"A [Flags] enum."', '"description":"A \\ud800 enum."'));
+    const out = cli(['codegen', '--schema', schema]);
+    expect(out.out).toBe('');
+    expect(out.err).toMatch(/^dto-formats: <stdout>: the output has an unpaired surrogate U\+D800 at \d+:\d+ /);
+    expect(out.code).toBe(1);
+    const file = cli(['codegen', '--schema', schema, '-o', join(dir, 'types.ts')]);
+    expect(file.code).toBe(1);
+    expect(readdirSync(dir)).toEqual(['lone.metadata.json']);
+  });
+
   it('the check: pairs pass; lone high, lone low, at the end, after newlines are found with line:col', () => {
     expect(() => checkWritable('a😀b\n\u00e9', 'x')).not.toThrow();
     const at = (s: string) => {
