@@ -170,7 +170,7 @@ export function readFloating(text: string, single: boolean): number | ServerValu
     const x = single ? toSingle(d, s) : d;
     if (x === Infinity || x === -Infinity) {
       const name = single ? 'Single' : 'Double';
-      return new ServerValue(x, `beyond the ${name} range (a .NET Core host reads ${x > 0 ? '' : '-'}Infinity)`);
+      return new ServerValue(x, `beyond the ${name} range; a .NET Core host reads ${x > 0 ? '' : '-'}Infinity`);
     }
     return x;
   }
@@ -233,7 +233,7 @@ export function decimalFromParts(negative: boolean, int: string, frac: string, e
     // Zero keeps its scale, at most 28 (`new decimal(0, 0, 0, sign, Clamp(-e, 0, 28))`).
     const textScale = Math.max(0, n - point);
     const v = decimalText(false, 0n, Math.min(textScale, 28));
-    return textScale > 28 ? new ServerValue(v, `more than 28 decimal places (a .NET host reads ${v})`) : v;
+    return textScale > 28 ? new ServerValue(v, `more than 28 decimal places; a .NET host reads ${v}`) : v;
   }
   let e = point - k;
   if (e > 29) return new ScalarProblem('range', 'outside the Decimal range');
@@ -261,7 +261,7 @@ export function decimalFromParts(negative: boolean, int: string, frac: string, e
   const v = e <= -29 ? decimalText(false, 0n, 28) : decimalText(negative, m, -e);
   if (i >= n) return v;
   const detail = n - point > 28 ? 'more than 28 decimal places' : 'more significant digits than a Decimal holds';
-  return new ServerValue(v, `${detail} (a .NET host reads ${v})`);
+  return new ServerValue(v, `${detail}; a .NET host reads ${v}`);
 }
 
 const INTEGER = /^[+-]?\d+$/;

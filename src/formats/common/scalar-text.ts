@@ -138,6 +138,11 @@ export function formatXsdDuration(ticks: bigint): string {
   return s;
 }
 
+/** Optional digits as a bigint (absent or empty: 0), undefined past 20 significant digits. */
+function bounded(digits: string | undefined): bigint | undefined {
+  return digits === undefined || digits === '' ? 0n : boundedDigits(digits);
+}
+
 const XSD_DURATION = /^(-?)P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d*(?:\.\d*)?)S)?)?$/;
 const CLOCK_SPAN = /^\s*(-?)(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*$/;
 
@@ -156,11 +161,14 @@ export function parseTimeSpanText(text: string): bigint | ScalarProblem {
     const [, sign, d, h, m, sText] = x;
     if (sText === '' || sText === '.') return TYPE;
     const [si = '0', sf = ''] = (sText ?? '0').split('.');
+    // Components bounded before they become numbers: 10^6 digits are a range error in linear time.
+    const dd = bounded(d), hh = bounded(h), mm = bounded(m), ss = bounded(si);
+    if (dd === undefined || hh === undefined || mm === undefined || ss === undefined) return RANGE;
     ticks =
-      BigInt(d ?? 0) * TICKS_PER_DAY +
-      BigInt(h ?? 0) * 36_000_000_000n +
-      BigInt(m ?? 0) * TICKS_PER_MINUTE +
-      BigInt(si === '' ? 0 : si) * TICKS_PER_SECOND +
+      dd * TICKS_PER_DAY +
+      hh * 36_000_000_000n +
+      mm * TICKS_PER_MINUTE +
+      ss * TICKS_PER_SECOND +
       BigInt(sf.padEnd(7, '0').slice(0, 7));
     if (sign === '-') ticks = -ticks;
   } else if (text.includes(':')) {
@@ -168,8 +176,10 @@ export function parseTimeSpanText(text: string): bigint | ScalarProblem {
     if (c === null) return TYPE;
     const [, sign, d, h, m, sec, f] = c;
     if (Number(h) > 23 || Number(m) > 59 || Number(sec ?? 0) > 59) return RANGE;
+    const dd = bounded(d);
+    if (dd === undefined) return RANGE;
     ticks =
-      BigInt(d ?? 0) * TICKS_PER_DAY +
+      dd * TICKS_PER_DAY +
       BigInt(h!) * 36_000_000_000n +
       BigInt(m!) * TICKS_PER_MINUTE +
       BigInt(sec ?? 0) * TICKS_PER_SECOND +
@@ -177,7 +187,8 @@ export function parseTimeSpanText(text: string): bigint | ScalarProblem {
     if (sign === '-') ticks = -ticks;
   } else {
     // TimeSpan.FromSeconds(double): seconds as a double, rounded to ticks.
-    const secs = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
+    // `\d+(?:\.\d*)?`: linear on a long digit run that does not match (numbers.ts DECIMAL).
+    const secs = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
     if (!Number.isFinite(secs)) return TYPE;
     const t = Math.round(secs * 1e7);
     if (!Number.isSafeInteger(t)) return RANGE;
@@ -263,6 +274,13 @@ function nearMax(ticks: bigint): bigint {
   return ticks > MAX_DATETIME_TICKS && ticks <= MAX_DATETIME_TICKS + TICKS_PER_MILLISECOND ? MAX_DATETIME_TICKS : ticks;
 }
 
+/** `-?digits` as a bigint, undefined past 20 significant digits (out of every range here). */
+function signedBounded(text: string): bigint | undefined {
+  const negative = text.charCodeAt(0) === 0x2d;
+  const v = boundedDigits(negative ? text.slice(1) : text);
+  return v === undefined ? undefined : negative ? -v : v;
+}
+
 const WCF = /^\\?\/Date\((-?\d+)([+-]\d{4})?\)\\?\/$/;
 
 function fromUnixMs(ms: bigint): bigint | undefined {
@@ -291,7 +309,8 @@ export function parseDateTimeText(text: string): DateTimeValue | ScalarProblem {
   const s = text.trim();
   const w = WCF.exec(s);
   if (w !== null) {
-    const ms = BigInt(w[1]!);
+    const ms = signedBounded(w[1]!);
+    if (ms === undefined) return RANGE;
     const z = w[2];
     const utc = nearMax(UNIX_EPOCH_TICKS + ms * TICKS_PER_MILLISECOND);
     if (utc < 0n || utc > MAX_DATETIME_TICKS) return RANGE;
@@ -326,7 +345,8 @@ export function parseDateTimeOffsetText(text: string): DateTimeOffsetValue | Sca
   let utc: bigint;
   let off: number;
   if (w !== null) {
-    const t = fromUnixMs(BigInt(w[1]!));
+    const ms = signedBounded(w[1]!);
+    const t = ms === undefined ? undefined : fromUnixMs(ms);
     if (t === undefined) return RANGE;
     utc = t;
     const z = w[2];

@@ -272,7 +272,14 @@ export function parseDuration(text: string): TimeSpanValue | ScalarProblem {
   const t = trimXml(text);
   const m = DURATION.exec(t);
   if (!m || t.endsWith('P') || t.endsWith('T')) return TYPE;
-  const n = (i: number): bigint => BigInt(m[i] ?? '0');
+  // Each component bounded before it becomes a number: 10^6 digits are an overflow in linear time.
+  const c: bigint[] = [];
+  for (let i = 2; i <= 7; i++) {
+    const v = m[i] === undefined ? 0n : boundedDigits(m[i]!);
+    if (v === undefined) return RANGE;
+    c[i] = v;
+  }
+  const n = (i: number): bigint => c[i]!;
   const days = n(2) * 365n + n(3) * 30n + n(4);
   const seconds = ((days * 24n + n(5)) * 60n + n(6)) * 60n + n(7);
   const ticks = seconds * TICKS_PER_SECOND + BigInt((m[8] ?? '').slice(0, 7).padEnd(7, '0'));
