@@ -235,6 +235,11 @@ export function decimalFromParts(negative: boolean, int: string, frac: string, e
     const v = decimalText(false, 0n, Math.min(textScale, 28));
     return textScale > 28 ? new ServerValue(v, `more than 28 decimal places; a .NET host reads ${v}`) : v;
   }
+  if (exp === 0 && n - k <= 28 && frac.length <= 28) {
+    // Fast path (the writer's own texts): at most 28 significant digits and places always fit.
+    const i = k < int.length ? int.slice(k) : '0';
+    return (negative ? '-' : '') + (frac === '' ? i : `${i}.${frac}`);
+  }
   let e = point - k;
   if (e > 29) return new ScalarProblem('range', 'outside the Decimal range');
   let m = 0n;

@@ -157,7 +157,9 @@ export function parseFloating(text: string, single: boolean): number | ScalarPro
       return NaN;
   }
   if (!FLOAT.test(t)) return TYPE;
-  return readFloating(t, single) ?? TYPE;
+  const v = single ? Math.fround(Number(t)) : Number(t);
+  // Past the range (or Single's top half-way point): the full rule.
+  return v - v === 0 ? v : readFloating(t, single) ?? TYPE;
 }
 
 /** `XmlConvert.ToString(float)`: INF/-INF, -0, else `float.ToString("R")` (.NET Core: shortest round trip). */
