@@ -88,6 +88,15 @@ function hex(c: number): string {
 /** Text validation result flags. */
 const NEEDS_DECODE = 1;
 
+/**
+ * Work per element stays linear however many attributes or bindings it has: up to these
+ * counts a scan is cheapest (no allocation, no hashing), beyond them a Set or Map keyed by
+ * name takes over (a pairwise check of 50,000 attributes took 15 s).
+ */
+const SCAN_ATTRIBUTES = 8;
+/** In-scope bindings before prefixes are indexed by a Map; once indexed, a lookup scans this many innermost ones first. */
+const SCAN_BINDINGS = 16;
+
 export class Scanner {
   readonly s: string;
   pos = 0;
@@ -105,6 +114,15 @@ export class Scanner {
   private readonly uris: string[] = [];
   private readonly ids: number[] = [];
   private nsTop = 0;
+  /**
+   * For each binding, the one of the same prefix it shadows (-1: none). Kept for default
+   * bindings always, for prefixed ones once `byPrefix` exists.
+   */
+  private readonly shadows: number[] = [];
+  /** The innermost default-namespace binding, or -1. */
+  private defaultNs = -1;
+  /** The innermost binding of each prefix, built once more than SCAN_BINDINGS are in scope. */
+  private byPrefix: Map<string, number> | undefined;
 
   /** The start tag just read: offset, qualified and local name, namespace, xsi:nil. */
   tagPos = 0;
@@ -123,6 +141,8 @@ export class Scanner {
   /** Prefixed attributes of the current tag: [nameStart, nameEnd, colon, valueStart, valueEnd]. */
   private readonly prefixed: number[] = [];
   private nPrefixed = 0;
+  /** The namespace URIs of the prefixed attributes resolved so far (duplicate check). */
+  private readonly prefixedUris: string[] = [];
   /** Attribute names of the current tag: [start, end]. */
   private readonly attrNames: number[] = [];
   private tagEmpty = false;
@@ -372,8 +392,7 @@ export class Scanner {
     this.pos = p;
     // The element's namespace, now that its own declarations are in.
     if (colon < 0) {
-      let i = this.nsTop - 1;
-      while (i >= 0 && this.pfx[i] !== '') i--;
+      const i = this.defaultNs;
       this.nsBinding = i;
       this.nsId = i >= 0 ? this.ids[i]! : NO_NS_ID;
     } else {
@@ -398,6 +417,8 @@ export class Scanner {
   private attributes(p: number): number {
     const s = this.s;
     let nNames = 0;
+    /** The qualified names once there are more than SCAN_ATTRIBUTES. */
+    let seen: Set<string> | undefined;
     this.nPrefixed = 0;
     for (;;) {
       const c = s.charCodeAt(p);
@@ -420,15 +441,25 @@ export class Scanner {
       const an = p;
       const ae = this.name(p);
       const acolon = this.colon;
-      const names = this.attrNames;
-      for (let k = 0; k < nNames; k += 2) {
-        const bs = names[k]!;
-        if (names[k + 1]! - bs === ae - an && s.slice(bs, names[k + 1]) === s.slice(an, ae)) {
-          this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)}` });
+      if (seen === undefined) {
+        const names = this.attrNames;
+        for (let k = 0; k < nNames; k += 2) {
+          const bs = names[k]!;
+          if (names[k + 1]! - bs === ae - an && s.slice(bs, names[k + 1]) === s.slice(an, ae)) {
+            this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)}` });
+          }
         }
+        names[nNames++] = an;
+        names[nNames++] = ae;
+        if (nNames === 2 * SCAN_ATTRIBUTES) {
+          seen = new Set<string>();
+          for (let k = 0; k < nNames; k += 2) seen.add(s.slice(names[k], names[k + 1]));
+        }
+      } else {
+        const qn = s.slice(an, ae);
+        if (seen.has(qn)) this.failAt(an, 'syntax', { detail: `duplicate attribute ${qn}` });
+        seen.add(qn);
       }
-      names[nNames++] = an;
-      names[nNames++] = ae;
       p = this.skipWs(ae);
       if (s.charCodeAt(p) !== 61) this.failAt(p, 'syntax', { expected: "'=' after the attribute name", found: this.found(p) });
       p = this.skipWs(p + 1);
@@ -476,6 +507,9 @@ export class Scanner {
     const buf = this.prefixed;
     const n = this.nPrefixed;
     this.nPrefixed = 0;
+    const resolved = this.prefixedUris;
+    /** Expanded names (`local uri`: a local name has no space) once there are more than SCAN_ATTRIBUTES. */
+    const seen = n > SCAN_ATTRIBUTES ? new Set<string>() : undefined;
     for (let j = 0; j < n; j++) {
       const k = j * 5;
       const an = buf[k]!;
@@ -487,13 +521,18 @@ export class Scanner {
       if (b === -2) this.failAt(an, 'syntax', { detail: `undeclared prefix ${quote(s.slice(an, ac))}` });
       if (n > 1) {
         const uri = b === -1 ? XML_NS : this.uris[b]!;
-        for (let j2 = 0; j2 < j; j2++) {
-          const k2 = j2 * 5;
-          const b2 = this.lookup(buf[k2]!, buf[k2 + 2]! - buf[k2]!);
-          const uri2 = b2 === -1 ? XML_NS : this.uris[b2]!;
-          if (uri2 === uri && s.slice(buf[k2 + 2]! + 1, buf[k2 + 1]!) === s.slice(ac + 1, ae)) {
-            this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)} (same namespace and name)` });
+        if (seen !== undefined) {
+          const key = s.slice(ac + 1, ae) + ' ' + uri;
+          if (seen.has(key)) this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)} (same namespace and name)` });
+          seen.add(key);
+        } else {
+          for (let j2 = 0; j2 < j; j2++) {
+            const k2 = j2 * 5;
+            if (resolved[j2] === uri && s.slice(buf[k2 + 2]! + 1, buf[k2 + 1]!) === s.slice(ac + 1, ae)) {
+              this.failAt(an, 'syntax', { detail: `duplicate attribute ${s.slice(an, ae)} (same namespace and name)` });
+            }
           }
+          resolved[j] = uri;
         }
       }
       if (b >= 0 && this.ids[b] === XSI_ID && ae - ac === 4 && s.startsWith('nil', ac + 1)) {
@@ -527,14 +566,52 @@ export class Scanner {
     this.pfx[i] = prefix;
     this.uris[i] = uri;
     this.ids[i] = id;
+    if (prefix === '') {
+      this.shadows[i] = this.defaultNs;
+      this.defaultNs = i;
+    } else if (this.byPrefix !== undefined) {
+      this.shadows[i] = this.byPrefix.get(prefix) ?? -1;
+      this.byPrefix.set(prefix, i);
+    }
+    if (this.byPrefix === undefined && i >= SCAN_BINDINGS) {
+      const m = new Map<string, number>();
+      for (let k = 0; k <= i; k++) {
+        const p = this.pfx[k]!;
+        if (p === '') continue;
+        this.shadows[k] = m.get(p) ?? -1;
+        m.set(p, k);
+      }
+      this.byPrefix = m;
+    }
+  }
+
+  /** Drops the bindings from `mark` up (the element that made them has closed). */
+  private unbind(mark: number): void {
+    const m = this.byPrefix;
+    for (let i = this.nsTop - 1; i >= mark; i--) {
+      const p = this.pfx[i]!;
+      if (p === '') this.defaultNs = this.shadows[i]!;
+      else if (m !== undefined) {
+        const shadowed = this.shadows[i]!;
+        if (shadowed < 0) m.delete(p);
+        else m.set(p, shadowed);
+      }
+    }
+    this.nsTop = mark;
   }
 
   /** The binding index of the prefix at [start, start+len): -1 for `xml`, -2 when undeclared. */
   private lookup(start: number, len: number): number {
     const s = this.s;
-    for (let i = this.nsTop - 1; i >= 0; i--) {
+    const m = this.byPrefix;
+    const stop = m === undefined ? 0 : Math.max(0, this.nsTop - SCAN_BINDINGS);
+    for (let i = this.nsTop - 1; i >= stop; i--) {
       const p = this.pfx[i]!;
       if (p.length === len && s.startsWith(p, start)) return i;
+    }
+    if (stop > 0) {
+      const i = m!.get(s.slice(start, start + len));
+      if (i !== undefined) return i;
     }
     if (len === 3 && s.startsWith('xml', start)) return -1;
     return -2;
@@ -560,7 +637,7 @@ export class Scanner {
       if (s.charCodeAt(q) !== 62) this.failAt(q, 'syntax', { expected: "'>'", found: this.found(q) });
     }
     this.pos = q + 1;
-    this.nsTop = this.elMark[d]!;
+    this.unbind(this.elMark[d]!);
     this.depth = d;
   }
 
@@ -572,7 +649,7 @@ export class Scanner {
   private closeEmpty(): void {
     this.pendingEmpty = false;
     const d = --this.depth;
-    this.nsTop = this.elMark[d]!;
+    this.unbind(this.elMark[d]!);
   }
 
   private unclosed(p: number): never {
