@@ -25,6 +25,15 @@ describe('JSON/JSV member names and order', () => {
     expect(wire('snake')).toEqual(['zulu', 'label', 'needed', 'count', 'beta', 'first_name']);
   });
 
+  it('a DataMember.Name that a text case would change is still written as given', () => {
+    const reg = (textCase: 'camel' | 'pascal' | 'snake') =>
+      createRegistry(
+        { name: 'n', revisions: [{ id: 1, description: '' }], types: [classType('N', 'C', { dataContract: {} }, { A: prop(t.String, { dataMember: { name: 'FirstName' } }), B: prop(t.String, { dataMember: { name: 'xmlId' } }) })] },
+        { profile: { textCase } },
+      ).at().requireClass('C').properties.map((p) => p.wireName);
+    for (const c of ['camel', 'pascal', 'snake'] as const) expect(reg(c)).toEqual(['FirstName', 'xmlId']);
+  });
+
   it('Pascal case is the declared .NET name (no upper-casing), snake case is ToLowercaseUnderscore', () => {
     const reg = (textCase: 'pascal' | 'snake') =>
       createRegistry(
