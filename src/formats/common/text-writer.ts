@@ -12,6 +12,7 @@ import { defaultTest } from './default-test.js';
 import { typeLabel, type ClassDescriptor, type DictionaryDescriptor, type ListDescriptor, type TypeDescriptor } from '../../schema/descriptors.js';
 import { fail, Failure } from './failure.js';
 import { getOwn, isPlainObject } from './objects.js';
+import { SCALARS, ScalarProblem, type ScalarName, type ScalarValues } from '../../schema/scalars.js';
 
 /** Returns the text of a value that is neither null nor undefined. */
 export type Writer = (value: unknown) => string;
@@ -19,6 +20,26 @@ export type Writer = (value: unknown) => string;
 /** `describeFound`, but objects read `an object` (it says `a object`). */
 export function describeValue(v: unknown): string {
   return isPlainObject(v) ? 'an object' : describeFound(v);
+}
+
+/** A coerced value's problem as the JSON/JSV writers report it (`type`/`range`, the .NET type expected). */
+function scalarProblem(name: string, v: unknown, p: ScalarProblem): never {
+  fail({
+    code: p.code,
+    expected: name,
+    found: describeValue(v),
+    ...(p.detail !== undefined ? { detail: p.detail } : p.code === 'range' ? { detail: `outside the ${name} range` } : {}),
+  });
+}
+
+/** A writer that normalises its input with the scalar's `coerce` (range/type errors) and formats it. */
+export function coerced<N extends ScalarName>(name: N, format: (v: ScalarValues[N]) => string): Writer {
+  const coerce = SCALARS[name].coerce;
+  return (v) => {
+    const c = coerce(v);
+    if (c instanceof ScalarProblem) return scalarProblem(name, v, c);
+    return format(c as ScalarValues[N]);
+  };
 }
 
 export function wrongType(expected: string, v: unknown): never {

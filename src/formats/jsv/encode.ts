@@ -6,14 +6,14 @@
  */
 import { describeFound } from '../../errors.js';
 import type { EnumDescriptor, ScalarDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
-import { SCALARS, ScalarProblem, type ScalarName, type ScalarValues } from '../../schema/scalars.js';
+import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { compileEnum } from '../common/enums.js';
 import { keyLabel } from '../common/scalar-parse.js';
 import { fail } from '../common/failure.js';
 import { formatDouble, formatSingle } from '../common/numbers.js';
 import { formatIsoDateTimeOffset, formatShortestXsdDateTime, formatXsdDuration, guidN } from '../common/scalar-text.js';
-import { classWriter, describeValue, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
+import { classWriter, coerced, dictionaryWriter, listWriter, wrongType, type Writer } from '../common/text-writer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -76,25 +76,6 @@ function writeSingle(v: unknown): string {
   return typeof v === 'number' ? formatSingle(v) : wrongType('Single', v);
 }
 
-/** A coerced value's problem as the writer reports it (`type`/`range`, the .NET type expected). */
-function scalarProblem(name: string, v: unknown, p: ScalarProblem): never {
-  fail({
-    code: p.code,
-    expected: name,
-    found: describeValue(v),
-    ...(p.detail !== undefined ? { detail: p.detail } : p.code === 'range' ? { detail: `outside the ${name} range` } : {}),
-  });
-}
-
-/** A writer that normalises its input with the scalar's `coerce` (range/type errors) and formats it. */
-function coerced<N extends ScalarName>(name: N, format: (v: ScalarValues[N]) => string): Writer {
-  const coerce = SCALARS[name].coerce;
-  return (v) => {
-    const c = coerce(v);
-    if (c instanceof ScalarProblem) return scalarProblem(name, v, c);
-    return format(c as ScalarValues[N]);
-  };
-}
 
 /** One row per scalar: how JSV writes a value and a dictionary key of it. */
 interface JsvScalarWriter {
