@@ -21,6 +21,7 @@
  * encoders also take a number or a bigint.
  */
 import type { EnumDescriptor } from '../../schema/descriptors.js';
+import { compileEnum } from '../common/enums.js';
 
 export interface XmlEnum {
   /** DCS's text of a value-model input, or undefined when the input is no value of the enum or DCS cannot write it. */
@@ -48,24 +49,6 @@ function valueOf(e: EnumDescriptor, byName: ReadonlyMap<string, bigint>, v: unkn
   return acc;
 }
 
-/** `Enum.ToString()` of a value (dotnet/runtime Enum.cs: exact member, else flags from the highest value down). */
-export function enumToString(e: EnumDescriptor, value: bigint): string {
-  const exact = e.members.find((m) => m.value === value);
-  if (exact) return exact.name;
-  if (!e.isFlags || value === 0n) return value.toString();
-  const sorted = e.members.filter((m) => m.value !== 0n).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  let rest = value;
-  const taken: string[] = [];
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const m = sorted[i]!;
-    if ((rest & m.value) === m.value) {
-      rest &= ~m.value;
-      taken.unshift(m.name);
-    }
-  }
-  return rest === 0n ? taken.join(', ') : value.toString();
-}
-
 /** DCS's text of a value (see the module comment), or undefined when it cannot write it. */
 export function dcsEnumText(e: EnumDescriptor, value: bigint): string | undefined {
   const exact = e.members.find((m) => m.value === value);
@@ -88,12 +71,14 @@ export function dcsEnumText(e: EnumDescriptor, value: bigint): string | undefine
 export function xmlEnum(e: EnumDescriptor): XmlEnum {
   const byName = new Map<string, bigint>();
   for (const m of e.members) if (!byName.has(m.name)) byName.set(m.name, m.value);
+  // Enum.ToString() (the value model) is one rule for every format: common/enums.ts.
+  const enumToString = compileEnum(e).textOf;
   // A member name is by far the common input and text: its answers are computed once here, so
   // the hot path is one map lookup (no bigint arithmetic, no scan of the members).
   const readName = new Map<string, string>();
   const writeName = new Map<string, string | undefined>();
   for (const [name, value] of byName) {
-    readName.set(name, enumToString(e, value));
+    readName.set(name, enumToString(value));
     writeName.set(name, dcsEnumText(e, value));
   }
   return {
@@ -113,7 +98,7 @@ export function xmlEnum(e: EnumDescriptor): XmlEnum {
         if (v === undefined) return undefined;
         acc |= v;
       }
-      return enumToString(e, acc);
+      return enumToString(acc);
     },
     isDefault: (v) => valueOf(e, byName, v) === 0n,
   };
