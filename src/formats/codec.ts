@@ -9,6 +9,7 @@
 import type { FormatName } from '../errors.js';
 import type { NamedTypeDescriptor, TypeDescriptor } from '../schema/descriptors.js';
 import type { Schema } from '../schema/registry.js';
+import type { ItemSource, StreamSource } from './common/stream.js';
 
 /** Options every codec understands on encode. */
 export interface EncodeOptions {
@@ -57,6 +58,18 @@ export interface Codec<EO extends EncodeOptions = EncodeOptions, DO extends Deco
   sniff?(text: string): Sniffed;
   /** The DTO a document names itself, when the format carries it (XML: root element + namespace). */
   detectType?(schema: Schema, text: string): NamedTypeDescriptor | undefined;
+  /**
+   * Reads a collection document (a list of `elementType`: a JSON array, NDJSON, a JSV list, an
+   * XML `ArrayOfX`) one element at a time, in bounded memory: the next chunk of `source` is read
+   * only when the consumer asks for more. Errors name the element's index and the position in
+   * the whole stream; what was yielded before an error is complete.
+   */
+  decodeStream?(elementType: TypeDescriptor, source: StreamSource, options?: DO): AsyncGenerator<unknown, void, undefined>;
+  /**
+   * Writes a collection of `elementType` from an (async) iterable as text chunks whose
+   * concatenation is exactly `encode(List<elementType>, [...items])`.
+   */
+  encodeStream?(elementType: TypeDescriptor, items: ItemSource, options?: EO): AsyncGenerator<string, void, undefined>;
 }
 
 export interface Sniffed {

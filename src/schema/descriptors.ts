@@ -208,3 +208,18 @@ export function typeLabel(t: TypeDescriptor): string {
       return `Dictionary<${t.key.name},${typeLabel(t.value)}>`;
   }
 }
+
+const lists = new WeakMap<TypeDescriptor, ListDescriptor>();
+
+/**
+ * `List<of>` as one descriptor per element type, so codecs that cache by descriptor (and the
+ * streaming readers, which read a collection of any type) compile it once.
+ */
+export function listOf(of: TypeDescriptor): ListDescriptor {
+  let l = lists.get(of);
+  if (l === undefined) {
+    l = Object.freeze({ kind: 'list', of, isValueType: false });
+    lists.set(of, l);
+  }
+  return l;
+}
