@@ -19,6 +19,26 @@ export interface EncodeOptions {
   readonly newline?: '\n' | '\r\n';
 }
 
+/**
+ * The decode limits as options (defaults and the reasoning behind each: `DEFAULT_LIMITS` in
+ * `./common/limits.ts`). Each is a positive integer or `Infinity` (no limit); input past one is
+ * an error whose code is the option's name without `max`, with the path and position.
+ */
+export interface DecodeLimitOptions {
+  /** Longest document, in UTF-16 units of the input string (whole-document APIs). Default 2²⁸. Code `documentLength`. */
+  readonly maxDocumentLength?: number;
+  /** Longest string or text value after unescaping, and base64 `Byte[]` text. Default 2²⁴. Code `stringLength`. */
+  readonly maxStringLength?: number;
+  /** Most elements in one list. Default 10⁷. Code `collectionLength`. */
+  readonly maxCollectionLength?: number;
+  /** Most entries in one dictionary. Default 10⁷. Code `dictionaryEntries`. */
+  readonly maxDictionaryEntries?: number;
+  /** Longest member, element or attribute name (dictionary keys are strings). Default 4096. Code `nameLength`. */
+  readonly maxNameLength?: number;
+  /** Most attributes plus namespace declarations on one XML element. Default 1024. Code `attributes`. */
+  readonly maxAttributes?: number;
+}
+
 /** Options every codec understands on decode. */
 export interface DecodeOptions {
   /**
@@ -58,6 +78,13 @@ export interface Codec<EO extends EncodeOptions = EncodeOptions, DO extends Deco
   sniff?(text: string): Sniffed;
   /** The DTO a document names itself, when the format carries it (XML: root element + namespace). */
   detectType?(schema: Schema, text: string): NamedTypeDescriptor | undefined;
+  /**
+   * Whether the document that starts with `head` (its first kilobytes) is a collection — a list
+   * root (`[`, `<ArrayOfX>`) — which the CLI then converts as a stream. NDJSON always is one.
+   */
+  isCollection?(head: string): boolean;
+  /** The element type a collection document names itself (XML: `<ArrayOfCustomerInfo xmlns="…">` → CustomerInfo). */
+  detectElementType?(schema: Schema, head: string): NamedTypeDescriptor | undefined;
   /**
    * Reads a collection document (a list of `elementType`: a JSON array, NDJSON, a JSV list, an
    * XML `ArrayOfX`) one element at a time, in bounded memory: the next chunk of `source` is read
