@@ -24,7 +24,21 @@ export type DtoErrorCode =
   /** A schema that cannot be resolved: bad `/types/metadata`, an unknown type reference, cyclic inheritance. */
   | 'schema'
   /** A type, format, revision or option that does not exist. */
-  | 'usage';
+  | 'usage'
+  // The decode limits (src/formats/common/limits.ts): each code is its option's name without
+  // `max`, and the message says the limit and that raising the option accepts the input.
+  /** A whole document longer than `maxDocumentLength` (UTF-16 units); nothing was read. */
+  | 'documentLength'
+  /** One string or text value (a `Byte[]`'s base64 included), after unescaping, longer than `maxStringLength`. */
+  | 'stringLength'
+  /** One list with more elements than `maxCollectionLength`. */
+  | 'collectionLength'
+  /** One dictionary with more entries than `maxDictionaryEntries`. */
+  | 'dictionaryEntries'
+  /** A member, element or attribute name longer than `maxNameLength`. */
+  | 'nameLength'
+  /** One XML element with more attributes (namespace declarations included) than `maxAttributes`. */
+  | 'attributes';
 
 export type FormatName = 'JSON' | 'JSV' | 'XML';
 

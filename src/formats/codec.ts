@@ -33,9 +33,9 @@ export interface DecodeLimitOptions {
   readonly maxCollectionLength?: number;
   /** Most entries in one dictionary. Default 10⁷. Code `dictionaryEntries`. */
   readonly maxDictionaryEntries?: number;
-  /** Longest member, element or attribute name (dictionary keys are strings). Default 4096. Code `nameLength`. */
+  /** Longest member, element or attribute name (dictionary keys are strings). Default 2²⁰. Code `nameLength`. */
   readonly maxNameLength?: number;
-  /** Most attributes plus namespace declarations on one XML element. Default 1024. Code `attributes`. */
+  /** Most attributes plus namespace declarations on one XML element. Default 4096. Code `attributes`. */
   readonly maxAttributes?: number;
 }
 

@@ -3,7 +3,8 @@
  * the input's, so it is a `usage` error raised before anything is read or written.
  */
 import { usageError, type FormatName } from '../../errors.js';
-import type { DecodeOptions } from '../codec.js';
+import type { DecodeLimitOptions, DecodeOptions } from '../codec.js';
+import { DEFAULT_LIMITS, LIMIT_NAMES, type DecodeLimits } from './limits.js';
 
 /**
  * `maxDepth` is a positive integer, or `Infinity` where the codec allows it (JSON and JSV
@@ -29,4 +30,22 @@ export function checkDecodeOptions(
   if (o === undefined) return defaults;
   const maxDepth = checkMaxDepth(format, o.maxDepth ?? defaults.maxDepth, true);
   return { maxDepth, lenient: o.lenient ?? defaults.lenient };
+}
+
+/**
+ * The decode limits of `o`, each a positive integer or `Infinity`, absent ones from
+ * `DEFAULT_LIMITS` (returned as is when `o` sets none, the common case).
+ */
+export function checkLimits(format: FormatName, o: DecodeLimitOptions | undefined): Readonly<DecodeLimits> {
+  if (o === undefined) return DEFAULT_LIMITS;
+  let out: { -readonly [K in keyof DecodeLimits]: number } | undefined;
+  for (const name of LIMIT_NAMES) {
+    const v: unknown = o[name];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !(v >= 1) || !(Number.isInteger(v) || v === Infinity)) {
+      throw usageError(`${format} option ${name} must be a positive integer or Infinity, not ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+    }
+    (out ??= { ...DEFAULT_LIMITS })[name] = v;
+  }
+  return out ?? DEFAULT_LIMITS;
 }

@@ -22,6 +22,7 @@ import { defaultValue } from '../../schema/defaults.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { compiledPerDescriptor } from '../common/compile.js';
 import { fail, Failure } from '../common/failure.js';
+import type { DecodeLimits } from '../common/limits.js';
 import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 import type { DateTimeValue } from '../../schema/values.js';
 import { ServerValue } from '../common/numbers.js';
@@ -43,6 +44,8 @@ export type MemberOrder = 'any' | 'strict' | 'dcs';
 export interface XmlReadOptions {
   readonly maxDepth: number;
   readonly order: MemberOrder;
+  /** Absent: `DEFAULT_LIMITS`. */
+  readonly limits?: Readonly<DecodeLimits>;
 }
 
 /** Reads the element whose start tag was just read (not nil) through its end tag. */
@@ -371,6 +374,7 @@ function compileList(t: ListDescriptor): Reader {
         continue;
       }
       const i = arr.length;
+      if (i >= sc.limits.maxCollectionLength) sc.failLimit(sc.tagPos, 'maxCollectionLength', `element [${i}]`);
       try {
         if (sc.nil) {
           if (itemValueType) nilValueType(sc, itemType);
@@ -478,6 +482,7 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
 
   return (sc, order) => {
     const obj: Record<string, unknown> = {};
+    let entries = 0;
     for (;;) {
       const tok = sc.next();
       if (tok === END) return obj;
@@ -489,6 +494,7 @@ function compileDictionary(d: DictionaryDescriptor, label: string): Reader {
         unknownElement(sc, order, what);
         continue;
       }
+      if (entries++ >= sc.limits.maxDictionaryEntries) sc.failLimit(sc.tagPos, 'maxDictionaryEntries', `entry [${entries - 1}]`);
       readEntry(sc, order, obj);
     }
   };
@@ -535,7 +541,7 @@ function internReachable(root: TypeDescriptor): void {
 /** Reads `text` as an instance of `type`; throws `Failure`. A nil root reads as null. */
 export function decodeXml(type: TypeDescriptor, text: string, options: XmlReadOptions): unknown {
   internReachable(type);
-  const sc = new Scanner(text, options.maxDepth);
+  const sc = new Scanner(text, options.maxDepth, options.limits);
   sc.prolog();
   const local = contractName(type);
   const ns = contractNamespace(type);

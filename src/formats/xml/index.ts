@@ -7,9 +7,10 @@
 import type { FormatName } from '../../errors.js';
 import type { NamedTypeDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
 import type { Schema } from '../../schema/registry.js';
-import { DEFAULT_MAX_DEPTH, type Codec, type DecodeOptions, type EncodeOptions, type Sniffed } from '../codec.js';
+import { DEFAULT_MAX_DEPTH, type Codec, type DecodeLimitOptions, type DecodeOptions, type EncodeOptions, type Sniffed } from '../codec.js';
 import { toDtoError } from '../common/failure.js';
-import { checkMaxDepth, checkNewline } from '../common/options.js';
+import { checkLimits, checkMaxDepth, checkNewline } from '../common/options.js';
+import { checkDocumentLength, DEFAULT_LIMITS } from '../common/limits.js';
 import { usageError } from '../../errors.js';
 import { rootKey } from './contract.js';
 import { decodeXml, type MemberOrder } from './decode.js';
@@ -34,7 +35,13 @@ export interface XmlEncodeOptions extends EncodeOptions {
   readonly maxDepth?: number;
 }
 
-export interface XmlDecodeOptions extends DecodeOptions {
+/**
+ * The decode limits (`DecodeLimitOptions`) apply as in every format; in XML `maxStringLength`
+ * bounds every text value (String, `Byte[]` base64, any scalar's text, dictionary keys) and
+ * every attribute value, `maxNameLength` every element and attribute name as written (prefix
+ * included), `maxAttributes` the attributes and namespace declarations of one element.
+ */
+export interface XmlDecodeOptions extends DecodeOptions, DecodeLimitOptions {
   /**
    * Deepest element nesting accepted (root = 1), counting every element, also unknown ones
    * being skipped. Deeper input is a `depth` error. Default 512 (`DEFAULT_MAX_DEPTH`).
@@ -68,6 +75,7 @@ export const XML_DECODE_DEFAULTS = Object.freeze({
   maxDepth: DEFAULT_MAX_DEPTH,
   strict: false,
   lenient: false,
+  ...DEFAULT_LIMITS,
 } as const);
 
 function typeNameOf(t: TypeDescriptor): string {
@@ -95,9 +103,11 @@ function decode(type: TypeDescriptor, text: string, options?: XmlDecodeOptions):
   const o = options ?? XML_DECODE_DEFAULTS;
   const maxDepth = checkDepth(o.maxDepth);
   const order: MemberOrder = o.strict ? 'strict' : o.lenient ? 'dcs' : 'any';
+  const limits = checkLimits(FORMAT, options);
   if (typeof text !== 'string') throw usageError('XML input must be a string');
   try {
-    return decodeXml(type, text, { maxDepth, order });
+    checkDocumentLength(text, limits);
+    return decodeXml(type, text, { maxDepth, order, limits });
   } catch (e) {
     throw toDtoError(e, { format: FORMAT, direction: 'decode', typeName: typeNameOf(type) });
   }

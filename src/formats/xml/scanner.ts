@@ -14,6 +14,7 @@
  */
 import type { DtoErrorCode } from '../../errors.js';
 import { fail, lineCol } from '../common/failure.js';
+import { DEFAULT_LIMITS, failLimit, type DecodeLimits, type LimitName } from '../common/limits.js';
 import { XML_NS, XMLNS_NS, XSI_NS } from './contract.js';
 import { trimXml } from './scalars.js';
 
@@ -102,6 +103,11 @@ export class Scanner {
   pos = 0;
   private readonly len: number;
   private readonly maxDepth: number;
+  /** The decode limits; readers check the collection and dictionary ones, the scanner the rest. */
+  readonly limits: Readonly<DecodeLimits>;
+  private readonly maxString: number;
+  private readonly maxName: number;
+  private readonly maxAttributes: number;
 
   /** Open elements: qualified name, start offset, namespace stack mark. */
   depth = 0;
@@ -147,10 +153,14 @@ export class Scanner {
   private readonly attrNames: number[] = [];
   private tagEmpty = false;
 
-  constructor(text: string, maxDepth: number) {
+  constructor(text: string, maxDepth: number, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS) {
     this.s = text;
     this.len = text.length;
     this.maxDepth = maxDepth;
+    this.limits = limits;
+    this.maxString = limits.maxStringLength;
+    this.maxName = limits.maxNameLength;
+    this.maxAttributes = limits.maxAttributes;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -159,6 +169,15 @@ export class Scanner {
   failAt(offset: number, code: DtoErrorCode, detail: { expected?: string; found?: string; detail?: string }): never {
     const { line, column } = lineCol(this.s, offset);
     return fail({ code, line, column, ...detail });
+  }
+
+  /** Limit `name` exceeded at `offset`; `found` says by what. */
+  failLimit(offset: number, name: LimitName, found: string): never {
+    return failLimit(name, this.limits[name], this.s, offset, found);
+  }
+
+  private stringTooLong(offset: number, length: number): never {
+    return this.failLimit(offset, 'maxStringLength', `a text of ${length} characters`);
   }
 
   /** The namespace URI of the start tag just read. */
@@ -306,7 +325,7 @@ export class Scanner {
     while (q < this.len && this.nameCharAt(q)) q++;
     const target = s.slice(p + 2, q);
     if (target === '') this.failAt(p, 'syntax', { detail: 'processing instruction without a target' });
-    if (target.toLowerCase() === 'xml') {
+    if (target.length === 3 && target.toLowerCase() === 'xml') {
       this.failAt(p, 'syntax', { detail: 'an XML declaration is only allowed at the very start' });
     }
     const end = s.indexOf('?>', q);
@@ -331,6 +350,7 @@ export class Scanner {
   private name(p: number): number {
     const s = this.s;
     const len = this.len;
+    const start = p;
     let colon = -1;
     let c = s.charCodeAt(p);
     if (!(c < 128 ? (NAME[c]! & 1) !== 0 : isWideNameChar(c) || this.wideSurrogate(p, c))) {
@@ -351,6 +371,7 @@ export class Scanner {
         else break;
       }
     }
+    if (p - start > this.maxName) this.failLimit(start, 'maxNameLength', `a name of ${p - start} characters`);
     this.colon = colon;
     return p;
   }
@@ -417,6 +438,7 @@ export class Scanner {
   private attributes(p: number): number {
     const s = this.s;
     let nNames = 0;
+    let count = 0;
     /** The qualified names once there are more than SCAN_ATTRIBUTES. */
     let seen: Set<string> | undefined;
     this.nPrefixed = 0;
@@ -439,6 +461,7 @@ export class Scanner {
       const c1 = s.charCodeAt(p);
       if (c1 === 62 || c1 === 47) continue;
       const an = p;
+      if (++count > this.maxAttributes) this.failLimit(an, 'maxAttributes', `attribute ${count} of <${this.qname}>`);
       const ae = this.name(p);
       const acolon = this.colon;
       if (seen === undefined) {
@@ -498,7 +521,9 @@ export class Scanner {
     const lt = value.indexOf('<');
     if (lt >= 0) this.failAt(vs + lt, 'syntax', { detail: "'<' in an attribute value" });
     this.checkChars(vs, ve);
-    return /[&\t\n\r]/.test(value) ? this.decode(value, vs, true) : value;
+    const v = /[&\t\n\r]/.test(value) ? this.decode(value, vs, true) : value;
+    if (v.length > this.maxString) this.stringTooLong(vs, v.length);
+    return v;
   }
 
   /** Resolves the prefixed attributes of the current tag; reads xsi:nil. */
@@ -722,6 +747,7 @@ export class Scanner {
     }
     let text = s.slice(start, lt);
     if (this.checkChars(start, lt) !== 0 || text.indexOf(']]>') >= 0) text = this.decode(text, start, false);
+    if (text.length > this.maxString) this.stringTooLong(start, text.length);
     this.endTag(lt);
     return text;
   }
@@ -736,6 +762,7 @@ export class Scanner {
       if (lt > p) {
         this.checkChars(p, lt);
         out += this.decode(s.slice(p, lt), p, false);
+        if (out.length > this.maxString) this.stringTooLong(start, out.length);
       }
       const c2 = s.charCodeAt(lt + 1);
       if (c2 === 47) {
@@ -744,6 +771,7 @@ export class Scanner {
       }
       if (c2 === 33 && s.startsWith('<![CDATA[', lt)) {
         out += this.cdata(lt);
+        if (out.length > this.maxString) this.stringTooLong(start, out.length);
         p = this.pos;
         continue;
       }
