@@ -3,7 +3,7 @@
  * writing outputs atomically (temp file + rename) so a failure never leaves half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Whole documents are held in memory; past this a clear message beats an out-of-memory crash. */
@@ -55,7 +55,7 @@ function tooLarge(name: string, size: number, max: number): InputError {
 }
 
 /** A stream (pipe, FIFO, device) has no size to check up front: it is cut off at the limit. */
-function tooLargeStream(name: string, max: number): InputError {
+export function tooLargeStream(name: string, max: number): InputError {
   return new InputError(
     `${name}: more than the ${humanSize(max)} limit for one document; stopped reading there (whole documents are read into memory; raise it with --max-size)`,
   );
@@ -158,20 +158,7 @@ export function readFileText(path: string, maxBytes: number): string {
 }
 
 /** Node opens /dev/null for a closed stdin (`<&-`), so the two read alike: say both. */
-const EMPTY_STDIN = '<stdin>: input is empty (nothing was piped in: stdin is empty, closed or /dev/null; name a FILE or pipe a document in)';
-
-export async function readStdinText(maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of process.stdin) {
-    const b = chunk as Buffer;
-    total += b.length;
-    if (total > maxBytes) throw tooLargeStream('<stdin>', maxBytes);
-    chunks.push(b);
-  }
-  if (total === 0) throw new InputError(EMPTY_STDIN);
-  return decodeText(Buffer.concat(chunks, total), '<stdin>');
-}
+export const EMPTY_STDIN = '<stdin>: input is empty (nothing was piped in: stdin is empty, closed or /dev/null; name a FILE or pipe a document in)';
 
 export interface InputFile {
   /** Path to read. */
@@ -290,21 +277,55 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * position in the output (line:column, columns in UTF-16 code units, and the offset).
  */
 export function checkWritable(text: string, what: string): void {
-  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  if (wellFormed ? wellFormed.call(text) : !LONE_SURROGATE.test(text)) return;
-  const m = LONE_SURROGATE.exec(text)!;
-  const offset = m.index;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+  new OutputCheck(what).check(text);
+}
+
+/**
+ * `checkWritable` over an output written in pieces: positions are in the whole output. Lines
+ * are counted only when a piece is refused, from the pieces' line counts kept on the way.
+ */
+export class OutputCheck {
+  private line = 1;
+  private lineStart = 0;
+  private offset = 0;
+  constructor(private readonly what: string) {}
+
+  check(text: string): void {
+    const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed;
+    const ok = wellFormed ? wellFormed.call(text) : !LONE_SURROGATE.test(text);
+    // A pair split between two pieces is two lone halves here; the encoders never split one.
+    if (ok) {
+      this.advance(text, text.length);
+      return;
+    }
+    const m = LONE_SURROGATE.exec(text)!;
+    this.advance(text, m.index);
+    const at = this.offset;
+    const unit = text.charCodeAt(m.index).toString(16).toUpperCase();
+    throw new InputError(
+      `${this.what}: the output has an unpaired surrogate U+${unit} at ${this.line}:${at - this.lineStart + 1} (UTF-16 offset ${at}); ` +
+        'UTF-8 cannot carry it (it would be written as U+FFFD), so nothing was written',
+    );
   }
-  const unit = text.charCodeAt(offset).toString(16).toUpperCase();
-  throw new InputError(
-    `${what}: the output has an unpaired surrogate U+${unit} at ${line}:${offset - lineStart + 1} (UTF-16 offset ${offset}); ` +
-      'UTF-8 cannot carry it (it would be written as U+FFFD), so nothing was written',
-  );
+
+  private advance(text: string, end: number): void {
+    for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = this.offset + i + 1;
+    }
+    this.offset += end;
+  }
+}
+
+/** Where streamed output goes: a file via a temporary one (renamed into place by `commit`), or stdout. */
+export interface OutputSink {
+  /** UTF-16 units written so far. */
+  written: number;
+  write(text: string): Promise<void> | void;
+  /** The output is complete: put it in place. */
+  commit(): void;
+  /** Something failed: leave no partial file behind (a device or FIFO keeps what it was given). */
+  abort(): void;
 }
 
 /**
@@ -315,6 +336,31 @@ export function checkWritable(text: string, what: string): void {
  */
 export function writeFileAtomic(outputPath: string, text: string): void {
   checkWritable(text, outputPath);
+  const sink = openOutput(outputPath);
+  try {
+    sink.write(text);
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+  sink.commit();
+}
+
+/** A write to a pipe or FIFO may take only part of the bytes, or none yet (EAGAIN): loop until all are out. */
+function writeAll(fd: number, bytes: Buffer): void {
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(fd, bytes, off, bytes.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
+}
+
+/** `writeFileAtomic` in pieces: each `write` is checked (a lone surrogate is refused with its position) and appended. */
+export function openOutput(outputPath: string): OutputSink {
   let path = outputPath;
   let st;
   try {
@@ -322,14 +368,8 @@ export function writeFileAtomic(outputPath: string, text: string): void {
   } catch {
     st = undefined; // absent (or a dangling symlink, which the rename then replaces)
   }
-  if (st && !st.isFile() && !st.isDirectory()) {
-    try {
-      writeFileSync(outputPath, text);
-    } catch (e) {
-      throw fsError(e, outputPath, 'write');
-    }
-    return;
-  }
+  const check = new OutputCheck(outputPath);
+  const direct = st !== undefined && !st.isFile() && !st.isDirectory();
   if (st?.isFile()) {
     try {
       path = realpathSync(outputPath);
@@ -338,21 +378,52 @@ export function writeFileAtomic(outputPath: string, text: string): void {
     }
   }
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    // mkdir -p says EEXIST when a component is a file: the path's real problem is ENOTDIR.
-    const code = (e as NodeJS.ErrnoException).code;
-    throw fsError(code === 'EEXIST' ? Object.assign(new Error(), { code: 'ENOTDIR' }) : e, outputPath, 'write');
+  const target = direct ? outputPath : join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  if (!direct) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      // mkdir -p says EEXIST when a component is a file: the path's real problem is ENOTDIR.
+      const code = (e as NodeJS.ErrnoException).code;
+      throw fsError(code === 'EEXIST' ? Object.assign(new Error(), { code: 'ENOTDIR' }) : e, outputPath, 'write');
+    }
   }
+  let fd: number | undefined;
+  const cleanUp = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    if (!direct) rmSync(target, { force: true });
+  };
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    fd = openSync(target, direct ? 'w' : 'wx');
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw fsError(e, outputPath, 'write');
   }
+  const sink: OutputSink = {
+    written: 0,
+    write(text: string): void {
+      check.check(text);
+      try {
+        writeAll(fd!, Buffer.from(text, 'utf8'));
+      } catch (e) {
+        cleanUp();
+        throw fsError(e, outputPath, 'write');
+      }
+      sink.written += text.length;
+    },
+    commit(): void {
+      try {
+        closeSync(fd!);
+        fd = undefined;
+        if (!direct) renameSync(target, path);
+      } catch (e) {
+        cleanUp();
+        throw fsError(e, outputPath, 'write');
+      }
+    },
+    abort: cleanUp,
+  };
+  return sink;
 }
 
 /** `--max-size 300M`, `2G`, `1048576`. */

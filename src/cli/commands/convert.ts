@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DtoFormatError, usageError } from '../../errors.js';
 import { codecs, type AnyCodec } from '../../formats/index.js';
@@ -6,19 +6,22 @@ import type { Schema } from '../../schema/registry.js';
 import { flag, str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { chooseInputCodec, chooseType, requireClassType, requireCodec } from '../documents.js';
+import { chooseElementType, convertStream, headText, peekFile, peekStream, readAll, StreamFailure, type PeekedInput, type StreamJob } from '../stream.js';
 import { CONVERT_HELP } from '../help.js';
 import {
   checkWritable,
+  decodeText,
   DEFAULT_MAX_BYTES,
+  EMPTY_STDIN,
   expandInputs,
   InputError,
   isWithin,
   parseSize,
   pathId,
   readFileText,
-  readStdinText,
   realPathOf,
   stdinId,
+  tooLargeStream,
   writeFileAtomic,
 } from '../input.js';
 import type { Io } from '../io.js';
@@ -37,6 +40,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'max-size': { type: 'string' },
   verbose: { type: 'boolean' },
+  stream: { type: 'boolean' },
+  progress: { type: 'boolean' },
 } as const;
 
 /** Options for the codecs, from the flags: each codec reads the ones it knows. */
@@ -116,7 +121,11 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
 
   if (args.length === 1 && args[0] === '-') {
     if (output !== undefined) refuseInputAsOutput(output, [...guarded, { id: stdinId(), name: 'the file stdin reads' }]);
-    const text = await readStdinText(max);
+    const input = await peekStream('<stdin>', process.stdin);
+    if (input.head.length === 0) throw new InputError(EMPTY_STDIN);
+    const streamed = streamJob(schema, input, p, to, output, io);
+    if (streamed) return runStreamed(streamed, io);
+    const text = decodeText(await readAll(input, max, () => tooLargeStream('<stdin>', max)), '<stdin>');
     return emit(convertOne(schema, { text, path: undefined, name: '<stdin>' }, p, to, io), output, io);
   }
   if (args.includes('-')) throw usageError('convert: "-" (stdin) cannot be mixed with other inputs');
@@ -126,6 +135,11 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   if (files.length === 1 && !fromDirectory) {
     const f = files[0]!;
     if (output !== undefined) refuseInputAsOutput(output, [...guarded, { id: pathId(f.path), name: `the input ${f.path}` }]);
+    // A regular file is looked at first (a collection streams); a FIFO or device cannot be read
+    // twice, so it streams only when --stream says so.
+    const peeked = peekFile(f.path) ?? (flag(p, 'stream') ? await peekStream(f.path, createReadStream(f.path)) : undefined);
+    const streamed = peeked && streamJob(schema, peeked, p, to, output, io);
+    if (streamed) return runStreamed(streamed, io);
     const text = readFileText(f.path, max);
     return emit(convertOne(schema, { text, path: f.path, name: f.path }, p, to, io), output, io);
   }
@@ -161,13 +175,19 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
       if (f.error) throw f.error;
       const id = pathId(f.path);
       if (id !== undefined) inputIds.add(id);
-      const text = readFileText(f.path, max);
-      const result = convertOne(schema, { text, path: f.path, name: f.path }, p, to, io);
       const target = join(output, outputName(f.relative, to));
       const targetId = pathId(target);
       if (targetId !== undefined && inputIds.has(targetId)) throw new InputError(`${f.path}: not written: ${target} is an input (the same file)`);
-      writeFileAtomic(target, result);
-    } catch (e) {
+      const peeked = peekFile(f.path);
+      const streamed = peeked && streamJob(schema, peeked, p, to, target, io, false);
+      if (streamed) await convertStream(streamed);
+      else {
+        const text = readFileText(f.path, max);
+        writeFileAtomic(target, convertOne(schema, { text, path: f.path, name: f.path }, p, to, io));
+      }
+    } catch (caught) {
+      // A streamed file's failure left no output file behind: its cause is what the list shows.
+      const e = caught instanceof StreamFailure ? caught.cause : caught;
       // Flags were checked up front, so a usage error here concerns this file (its type or format).
       if (!(e instanceof DtoFormatError || e instanceof InputError)) throw e;
       // Input errors and per-file usage errors (no --type, unknown format) already name the file.
@@ -180,6 +200,56 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   io.err(`${files.length - failures.length} of ${files.length} converted to ${output}\n`);
   for (const f of failures) io.err(`failed: ${f}\n`);
   return failures.length ? 1 : 0;
+}
+
+/**
+ * The streaming job for an input that is a collection (or that --stream says to stream), else
+ * undefined: the whole-document path takes it. --stream on a document that is no collection is
+ * a usage error rather than a silent whole read.
+ */
+function streamJob(
+  schema: Schema,
+  input: PeekedInput,
+  p: Parsed,
+  to: AnyCodec,
+  output: string | undefined,
+  io: Io,
+  progress = flag(p, 'progress') || io.errIsTTY,
+): StreamJob | undefined {
+  const head = headText(input);
+  let from;
+  try {
+    from = chooseInputCodec(str(p, 'from'), input.name === '<stdin>' ? undefined : input.name, head);
+  } catch (e) {
+    // The whole-document path says the same after its own checks (size, binary data), in its order.
+    if (flag(p, 'stream') || !(e instanceof DtoFormatError)) throw e;
+    return undefined;
+  }
+  const collection = from.value.isCollection?.(head) === true && from.value.decodeStream !== undefined;
+  if (!collection) {
+    if (flag(p, 'stream')) {
+      throw usageError(`convert --stream: ${input.name} is not a ${from.value.label} collection (a list root: ${from.value.label === 'XML' ? '<ArrayOfX>' : '[...]'}${from.value.name === 'ndjson' ? ', one DTO per line' : ''}); convert it without --stream`);
+    }
+    return undefined;
+  }
+  const { encode, decode } = codecOptions(p, 'convert');
+  const type = chooseElementType(schema, str(p, 'type'), from.value, head, input.name);
+  if (flag(p, 'verbose')) {
+    io.err(`${input.name}: streaming a collection: reading ${from.value.name} (${from.reason}) of ${type.value.name} revision ${schema.revision} (${type.reason}); writing ${to.name}\n`);
+  }
+  return { input, from: from.value, to, elementType: type.value, decode, encode, output, progress, io };
+}
+
+/** A streamed conversion of the one input: its error, and on stdout what is left of the output, said here. */
+async function runStreamed(job: StreamJob, io: Io): Promise<number> {
+  try {
+    return await convertStream(job);
+  } catch (e) {
+    if (!(e instanceof StreamFailure)) throw e;
+    io.err(`dto-formats: ${e.cause.message}\n`);
+    io.err(`dto-formats: ${e.outcome}\n`);
+    return e.cause instanceof DtoFormatError && e.cause.code === 'usage' ? 2 : 1;
+  }
 }
 
 export const convert: Command = { name: 'convert', options: OPTIONS, help: CONVERT_HELP, check, run };
