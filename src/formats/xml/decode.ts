@@ -187,8 +187,10 @@ function textInElement(sc: Scanner, what: string): never {
   const s = sc.s;
   const p = sc.pos;
   const cdata = s.startsWith('<![CDATA[', p);
-  let e = cdata ? p + 9 : s.indexOf('<', p);
+  let e = cdata ? s.indexOf(']]>', p + 9) : s.indexOf('<', p);
   if (e < 0) e = s.length;
+  // A character XML refuses is a syntax error first, whatever the reader expected there.
+  sc.refuseInvalid(cdata ? p + 9 : p, e);
   return sc.failAt(p, 'type', {
     expected: `child elements of ${what}`,
     found: cdata ? 'a CDATA section' : `text ${quote(trimXml(s.slice(p, e)))}`,

@@ -62,6 +62,20 @@ function hex(c: number): string {
 }
 
 /**
+ * A character XML 1.0 cannot carry, at index `i` of the string being written: refused as the
+ * server's XmlWriter refuses it (ArgumentException "…, hexadecimal value 0x00, is an invalid
+ * character"), with where it is, so the caller can find it in a long text.
+ */
+function invalidChar(c: number, i: number, lone: boolean): never {
+  return fail({
+    code: 'type',
+    expected: 'text XML 1.0 can carry',
+    found: lone ? `an unpaired surrogate ${hex(c)}` : `the character ${hex(c)}`,
+    detail: `at index ${i} of the string (UTF-16 units); DataContractSerializer refuses it too`,
+  });
+}
+
+/**
  * Element text as XmlWriter writes it: `& < >` escaped, every line break (`\r\n`, `\r`, `\n`)
  * written as `nl`, and characters XML 1.0 cannot carry refused (`CheckCharacters`).
  */
@@ -86,19 +100,17 @@ function escapeSlow(s: string, nl: string): string {
       if (nl === '\n') continue;
       rep = nl;
     } else if (c < 32) {
-      if (c !== 9) fail({ code: 'type', expected: 'text XML 1.0 can carry', found: `the character ${hex(c)}` });
+      if (c !== 9) invalidChar(c, i, false);
       continue;
     } else if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
-      if (!(d >= 0xdc00 && d <= 0xdfff)) {
-        fail({ code: 'type', expected: 'text XML 1.0 can carry', found: `an unpaired surrogate ${hex(c)}` });
-      }
+      if (!(d >= 0xdc00 && d <= 0xdfff)) invalidChar(c, i, true);
       i++;
       continue;
     } else if (c >= 0xdc00 && c <= 0xdfff) {
-      fail({ code: 'type', expected: 'text XML 1.0 can carry', found: `an unpaired surrogate ${hex(c)}` });
+      invalidChar(c, i, true);
     } else if (c === 0xfffe || c === 0xffff) {
-      fail({ code: 'type', expected: 'text XML 1.0 can carry', found: `the character ${hex(c)}` });
+      invalidChar(c, i, false);
     } else continue;
     out += s.slice(from, i) + rep;
     from = i + 1;

@@ -217,6 +217,15 @@ export class Scanner {
     return flags;
   }
 
+  /**
+   * Fails on any character XML 1.0 refuses in s[from, to). Error paths call it before a less
+   * precise message ("expected a name", "got text"), so a NUL or a lone surrogate where markup
+   * was due is reported as what it is, with its position.
+   */
+  refuseInvalid(from: number, to: number): void {
+    this.checkChars(from, Math.min(to, this.len));
+  }
+
   /** A code unit from U+D800 up: a surrogate must be paired, U+FFFE/U+FFFF are refused. */
   private checkWide(i: number, c: number): void {
     if (c <= 0xdbff) {
@@ -252,7 +261,10 @@ export class Scanner {
     for (;;) {
       p = this.skipWs(this.pos);
       if (p >= this.len) this.failAt(p, 'syntax', { expected: 'a root element', found: 'the end of the input' });
-      if (s.charCodeAt(p) !== 60) this.failAt(p, 'syntax', { expected: 'a root element', found: 'text' });
+      if (s.charCodeAt(p) !== 60) {
+        this.refuseInvalid(p, p + 1);
+        this.failAt(p, 'syntax', { expected: 'a root element', found: 'text' });
+      }
       if (this.skipMisc(p)) continue;
       this.pos = p;
       this.startTag();
@@ -266,6 +278,7 @@ export class Scanner {
       const p = this.skipWs(this.pos);
       if (p >= this.len) return;
       if (this.s.charCodeAt(p) === 60 && this.skipMisc(p)) continue;
+      this.refuseInvalid(p, p + 1);
       this.failAt(p, 'syntax', {
         expected: 'the end of the document',
         found: this.s.charCodeAt(p) === 60 ? 'another element' : 'text',
@@ -355,6 +368,7 @@ export class Scanner {
     let c = s.charCodeAt(p);
     if (!(c < 128 ? (NAME[c]! & 1) !== 0 : isWideNameChar(c) || this.wideSurrogate(p, c))) {
       if (p >= len) this.failAt(p, 'syntax', { detail: 'unexpected end of the input in a tag' });
+      this.refuseInvalid(p, p + 1);
       this.failAt(p, 'syntax', { expected: 'a name', found: this.found(p) });
     }
     for (p++; p < len; p++) {
@@ -455,6 +469,7 @@ export class Scanner {
       }
       if (!isWs(c)) {
         if (p >= this.len) this.failAt(p, 'syntax', { detail: `unterminated start tag <${this.qname}>` });
+        this.refuseInvalid(p, p + 1);
         this.failAt(p, 'syntax', { expected: "whitespace, '>' or '/>'", found: this.found(p) });
       }
       p = this.skipWs(p);
@@ -484,7 +499,10 @@ export class Scanner {
         seen.add(qn);
       }
       p = this.skipWs(ae);
-      if (s.charCodeAt(p) !== 61) this.failAt(p, 'syntax', { expected: "'=' after the attribute name", found: this.found(p) });
+      if (s.charCodeAt(p) !== 61) {
+        this.refuseInvalid(p, p + 1);
+        this.failAt(p, 'syntax', { expected: "'=' after the attribute name", found: this.found(p) });
+      }
       p = this.skipWs(p + 1);
       const q = s.charCodeAt(p);
       if (q !== 34 && q !== 39) this.failAt(p, 'syntax', { expected: 'a quoted attribute value', found: this.found(p) });
@@ -651,6 +669,7 @@ export class Scanner {
     if (s.slice(p + 2, q) !== name || (q < this.len && this.nameCharAt(q))) {
       let e = p + 2;
       while (e < this.len && this.nameCharAt(e)) e++;
+      this.refuseInvalid(e, e + 1);
       this.failAt(p, 'syntax', {
         expected: `</${name}>`,
         found: e > p + 2 ? `</${s.slice(p + 2, e)}>` : this.found(p + 2),
@@ -659,7 +678,10 @@ export class Scanner {
     }
     if (s.charCodeAt(q) !== 62) {
       q = this.skipWs(q);
-      if (s.charCodeAt(q) !== 62) this.failAt(q, 'syntax', { expected: "'>'", found: this.found(q) });
+      if (s.charCodeAt(q) !== 62) {
+        this.refuseInvalid(q, q + 1);
+        this.failAt(q, 'syntax', { expected: "'>'", found: this.found(q) });
+      }
     }
     this.pos = q + 1;
     this.unbind(this.elMark[d]!);
