@@ -4,7 +4,7 @@
  * 1 GB `ArrayOfCustomerInfo` costs a few megabytes of memory, not gigabytes. The formats' own
  * `decodeStream`/`encodeStream` do all the format work; this file only moves bytes.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { DtoFormatError, usageError } from '../errors.js';
 import type { AnyCodec } from '../formats/index.js';
 import type { NamedTypeDescriptor, TypeDescriptor } from '../schema/descriptors.js';
@@ -34,6 +34,15 @@ export function headText(input: PeekedInput): string {
 
 /** A regular file's head, read with the same messages as a whole read; undefined for FIFOs and devices (they cannot be re-read). */
 export function peekFile(path: string): PeekedInput | undefined {
+  // stat before open: opening a FIFO would take its writer's data (or wait for one), and the
+  // whole-document read that follows could then never see it.
+  let kind;
+  try {
+    kind = statSync(path);
+  } catch (e) {
+    throw fsError(e, path, 'read', { ENOENT: 'no such file' });
+  }
+  if (!kind.isFile()) return undefined;
   let fd: number;
   try {
     fd = openSync(path, 'r');
