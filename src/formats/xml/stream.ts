@@ -1,0 +1,361 @@
+/**
+ * Streaming DataContract collections: `<ArrayOfCustomerInfo …>` read one element at a time
+ * and written from an (async) iterable, in bounded memory (the design is in
+ * ../common/stream.ts).
+ *
+ * Reading: `XmlFramer` (./stream-framer.ts) cuts the text into pieces, and every piece is read
+ * by the whole-document reader, `xmlCodec.decode` of `List<elementType>`, inside a synthetic
+ * document: the root start tag as the stream has it (line breaks turned into spaces, which
+ * means the same inside a tag and inside attribute values, so that it is one line) + the
+ * children's text + the root's end tag. So namespace declarations on the root, `i:nil` on it,
+ * unknown children skipped, `strict`/`lenient`, the limits and every message are exactly the
+ * whole-document reader's, and the whole stream is judged as if it were one document. The
+ * children of one chunk are read as one synthetic document (one root tag per chunk, not per
+ * element); if that fails, halves are retried until the failing child is alone, so that every
+ * element before it is still yielded. Errors are moved into the stream: the index of the
+ * element (`[48213].schedule`) counts the collection's items as the whole-document reader
+ * counts them, and line:column (also an `opened at l:c` in the message) are those of the whole
+ * stream.
+ *
+ * Writing: the text before, between and after the elements is what the whole-collection
+ * writer writes for an empty and a one-element list, and each element is cut out of the
+ * writer's own one-element list; each cut is checked, so the concatenation is byte-identical
+ * to `xmlCodec.encode(listOf(elementType), [...items])`, in every layout.
+ */
+import { DtoFormatError, type DtoFormatErrorDetails } from '../../errors.js';
+import { listOf, type NamedTypeDescriptor, type TypeDescriptor } from '../../schema/descriptors.js';
+import type { Schema } from '../../schema/registry.js';
+import { DEFAULT_MAX_DEPTH } from '../codec.js';
+import { DEFAULT_LIMITS } from '../common/limits.js';
+import {
+  encodeFramed,
+  framingError,
+  textChunks,
+  type CollectionWriter,
+  type ItemSource,
+  type StreamContext,
+  type StreamSource,
+} from '../common/stream.js';
+import { ARRAYS_NS, contractName, contractNamespace } from './contract.js';
+import { xmlCodec, type XmlDecodeOptions, type XmlEncodeOptions } from './index.js';
+import { readRootName } from './scanner.js';
+import { XmlFramer, type RootTag, type XmlPiece } from './stream-framer.js';
+
+/**
+ * The children of one chunk are read together until their text reaches this many UTF-16
+ * units (or 8 times the root start tag, which each synthetic document repeats).
+ */
+const BATCH = 64 * 1024;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Where a synthetic document's text comes from: its prefix, and the piece of the stream after it. */
+interface Placement {
+  readonly piece: XmlPiece;
+  /** Length of the one-line prefix before the piece's text. */
+  readonly prefix: number;
+  /** Position of the root's `<` in the stream: where positions inside the prefix point. */
+  readonly root: { readonly line: number; readonly column: number } | undefined;
+  /** Items of the collection before the piece. */
+  readonly base: number;
+}
+
+/** Line:column of the synthetic document as line:column of the stream. */
+function streamPosition(p: Placement, line: number, column: number): { line: number; column: number } {
+  if (line !== 1) return { line: p.piece.line + line - 1, column };
+  if (column <= p.prefix) return p.root ?? { line, column };
+  return { line: p.piece.line, column: p.piece.column + column - p.prefix - 1 };
+}
+
+/** The reader's error on a synthetic document, as an error of the stream. */
+function relocate(e: unknown, p: Placement, ctx: StreamContext): DtoFormatError {
+  if (!(e instanceof DtoFormatError)) throw e;
+  const d = e.details();
+  const out: Mutable<DtoFormatErrorDetails> = { ...d, format: ctx.format, typeName: ctx.typeName };
+  if (d.line !== undefined && d.column !== undefined) {
+    const at = streamPosition(p, d.line, d.column);
+    out.line = at.line;
+    out.column = at.column;
+  }
+  // The scanner names where an unclosed or mismatched element was opened.
+  if (d.detail !== undefined) {
+    out.detail = d.detail.replace(/(opened at )(\d+):(\d+)/g, (_m, w: string, l: string, c: string) => {
+      const at = streamPosition(p, Number(l), Number(c));
+      return `${w}${at.line}:${at.column}`;
+    });
+  }
+  // The synthetic document's item [j] is the stream's item [base + j].
+  if (d.path !== undefined) out.path = d.path.replace(/^\[(\d+)\]/, (_m, j: string) => `[${p.base + Number(j)}]`);
+  return new DtoFormatError(out);
+}
+
+/**
+ * Reads a DataContract collection document (`<ArrayOfX>` of `elementType`, as
+ * `xmlCodec.encode(listOf(elementType), …)` writes it) from text or UTF-8 chunks, yielding each
+ * element as soon as its chunk has been read. The next chunk is pulled from `source` only when
+ * the elements read so far have been taken (back-pressure). Options are those of
+ * `xmlCodec.decode`, with the same meaning; `maxDocumentLength` bounds each element (and the
+ * prolog with the root start tag) instead of the whole stream, and `maxCollectionLength` does
+ * not apply to the stream's own collection (it still does to lists inside the elements).
+ * Errors are those the whole-document reader gives for the same text, with the element's index
+ * and the position in the whole stream; everything yielded before an error is complete. A nil
+ * root (`i:nil="true"`, which the whole-document reader reads as null) yields nothing.
+ */
+export async function* decodeXmlStream(
+  elementType: TypeDescriptor,
+  source: StreamSource,
+  options?: XmlDecodeOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  const list = listOf(elementType);
+  const ctx: StreamContext = { format: 'XML', typeName: contractName(list) };
+  // The options are checked exactly as the whole-document reader checks them (usage errors
+  // before anything is read): by reading the writer's own empty collection with them.
+  xmlCodec.decode(list, xmlCodec.encode(list, []), options);
+  const framer = new XmlFramer({
+    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxPieceLength: options?.maxDocumentLength ?? DEFAULT_LIMITS.maxDocumentLength,
+  });
+  // Pieces are bounded by the framer; a synthetic document holds several.
+  const pieceOptions: XmlDecodeOptions = { ...options, maxDocumentLength: Infinity };
+  const maxBatchItems = options?.maxCollectionLength ?? DEFAULT_LIMITS.maxCollectionLength;
+
+  let root: RootTag | undefined;
+  let rootAt: { line: number; column: number } | undefined;
+  /** The root start tag on one line, and the documents' ends: after children, and a whole empty root for the epilog. */
+  let open = '';
+  let close = '';
+  let closed = '';
+  let base = 0;
+  let batch: XmlPiece[] = [];
+  let batchChars = 0;
+
+  const read = (doc: string): unknown[] => {
+    const v = xmlCodec.decode(list, doc, pieceOptions);
+    return Array.isArray(v) ? v : []; // a nil root reads as null
+  };
+
+  /**
+   * The reader's error on a piece in its synthetic document, read again with the stream's own
+   * text after the piece in place of the synthetic end: the same error at the same place, but
+   * what its message quotes past the piece's end is the stream's text.
+   */
+  const failure = (first: unknown, before: string, piece: XmlPiece, items: number): DtoFormatError => {
+    let e = first;
+    if (!piece.broken) {
+      try {
+        read(before + piece.text + piece.after);
+      } catch (again) {
+        e = again;
+      }
+    }
+    return relocate(e, { piece, prefix: before.length, root: rootAt, base: items }, ctx);
+  };
+
+  /** One piece that is not a child element: the prolog, the root's end, a comment after it, or where the framer stopped. */
+  const single = (piece: XmlPiece): void => {
+    let before = '';
+    let after = '';
+    if (piece.where === 'prolog') {
+      if (!piece.broken && root && !root.selfClosing) after = close;
+    } else before = piece.where === 'content' ? open : closed;
+    try {
+      read(before + piece.text + after);
+    } catch (e) {
+      throw failure(e, before, piece, base);
+    }
+    if (piece.broken) {
+      // The framer stops only where the reader must fail; had it not, this says where.
+      throw new DtoFormatError({
+        code: 'syntax',
+        format: 'XML',
+        direction: 'decode',
+        typeName: ctx.typeName,
+        line: piece.line,
+        column: piece.column,
+        detail: 'the collection cannot be read past this point',
+      });
+    }
+  };
+
+  const readBatch = (pieces: readonly XmlPiece[], lo: number, hi: number): unknown[] => {
+    let text = open;
+    for (let k = lo; k < hi; k++) text += pieces[k]!.text;
+    return read(text + close);
+  };
+
+  /** A batch failed: its items up to the failing child, found by halving, and that child's error. */
+  const salvage = (pieces: readonly XmlPiece[], lo: number, hi: number, good: unknown[]): DtoFormatError | undefined => {
+    if (hi - lo === 1) {
+      try {
+        for (const v of readBatch(pieces, lo, hi)) good.push(v);
+        return undefined;
+      } catch (e) {
+        return failure(e, open, pieces[lo]!, base + good.length);
+      }
+    }
+    const mid = (lo + hi) >>> 1;
+    for (const [a, b] of [
+      [lo, mid],
+      [mid, hi],
+    ] as const) {
+      let items: unknown[];
+      try {
+        items = readBatch(pieces, a, b);
+      } catch {
+        return salvage(pieces, a, b, good);
+      }
+      for (const v of items) good.push(v);
+    }
+    return undefined;
+  };
+
+  function* flush(): Generator<unknown, void, undefined> {
+    if (batch.length === 0) return;
+    const pieces = batch;
+    batch = [];
+    batchChars = 0;
+    let items: unknown[];
+    let error: DtoFormatError | undefined;
+    try {
+      items = readBatch(pieces, 0, pieces.length);
+    } catch (e) {
+      if (pieces.length === 1) throw failure(e, open, pieces[0]!, base);
+      items = [];
+      error = salvage(pieces, 0, pieces.length, items);
+    }
+    for (const v of items) {
+      base++;
+      yield v;
+    }
+    if (error) throw error;
+  }
+
+  const take = (): XmlPiece | undefined => {
+    try {
+      return framer.take();
+    } catch (e) {
+      throw framingError(e, ctx);
+    }
+  };
+
+  function* drain(last: boolean): Generator<unknown, void, undefined> {
+    for (let piece = take(); piece !== undefined; piece = take()) {
+      if (piece.element && !piece.broken) {
+        batch.push(piece);
+        batchChars += piece.text.length;
+        if (batchChars >= Math.max(BATCH, 8 * open.length) || batch.length >= maxBatchItems) yield* flush();
+        continue;
+      }
+      yield* flush();
+      if (piece.where === 'prolog' && !piece.broken) {
+        root = framer.root!;
+        rootAt = { line: root.line, column: root.column };
+        open = root.text.replace(/\r\n?|\n/g, ' ');
+        close = `</${root.qname}>`;
+        closed = root.selfClosing ? open : open + close;
+      }
+      single(piece);
+    }
+    // Before the next chunk is pulled, the children read so far go out (unless the root tag is
+    // so long that reading them now would cost more than their own text).
+    if (last || batchChars >= 8 * open.length) yield* flush();
+  }
+
+  for await (const chunk of textChunks(source, ctx)) {
+    framer.push(chunk);
+    yield* drain(false);
+  }
+  framer.end();
+  yield* drain(true);
+}
+
+/**
+ * How `xmlCodec.encode(listOf(elementType), …)` writes a collection, as the streaming writer
+ * needs it: the text before the elements, each element, the text after them, and the empty
+ * collection's own form (`<ArrayOfX … />`). Derived from the writer's output for an empty and
+ * a one-element (then two-element) list, so nothing of its rules is repeated here; every
+ * element is checked to be what the list writer writes around it.
+ */
+export function xmlCollectionWriter(elementType: TypeDescriptor, options?: XmlEncodeOptions): CollectionWriter {
+  const list = listOf(elementType);
+  const empty = xmlCodec.encode(list, [], options);
+  const bareOptions: XmlEncodeOptions = { ...options, declaration: false };
+  const emptyBare = xmlCodec.encode(list, [], bareOptions);
+  if (!emptyBare.endsWith(' />') || !empty.endsWith(emptyBare)) {
+    throw new Error(`XML writer: unexpected empty collection ${JSON.stringify(emptyBare)}`);
+  }
+  const openBare = emptyBare.slice(0, -3) + '>';
+  const open = empty.slice(0, empty.length - emptyBare.length) + openBare;
+  let close: string | undefined;
+  const cut = (v: unknown): string => {
+    try {
+      return xmlCodec.encode(list, [v], bareOptions);
+    } catch (e) {
+      if (!(e instanceof DtoFormatError)) throw e;
+      // The one-element list's item [0] is the element itself.
+      const d = e.details();
+      throw new DtoFormatError({ ...d, path: (d.path ?? '').replace(/^\[0\]\.?/, '') });
+    }
+  };
+  return {
+    open,
+    separator: '',
+    get close(): string {
+      if (close === undefined) throw new Error('XML writer: the close of a collection is known after its first element');
+      return close;
+    },
+    empty,
+    element(v: unknown): string {
+      const one = cut(v);
+      if (close === undefined) {
+        // Two elements are one element longer than one: what follows it is the close.
+        const two = xmlCodec.encode(list, [v, v], bareOptions);
+        close = one.slice(openBare.length + two.length - one.length);
+      }
+      if (!one.startsWith(openBare) || !one.endsWith(close) || one.length < openBare.length + close.length) {
+        throw new Error(`XML writer: a one-element ${contractName(list)} is not open + element + close`);
+      }
+      return one.slice(openBare.length, one.length - close.length);
+    },
+  };
+}
+
+/**
+ * Writes a DataContract collection of `elementType` from an (async) iterable, as text chunks
+ * whose concatenation is exactly `xmlCodec.encode(listOf(elementType), [...items], options)`
+ * (declaration, `pretty` and `newline` included). The next value is taken from `items` only
+ * when the consumer wants more text. An element that cannot be written is an error naming its
+ * index (`[12].name`); the text yielded before it is the complete elements before it.
+ */
+export async function* encodeXmlStream(
+  elementType: TypeDescriptor,
+  items: ItemSource,
+  options?: XmlEncodeOptions,
+): AsyncGenerator<string, void, undefined> {
+  const writer = xmlCollectionWriter(elementType, options);
+  yield* encodeFramed(items, writer, { format: 'XML', typeName: contractName(listOf(elementType)) });
+}
+
+const listRootKey = (t: NamedTypeDescriptor): string => contractNamespace(listOf(t)) + '\u0000' + contractName(listOf(t));
+
+/**
+ * Whether the document that starts with `head` is a DataContract collection: its root is an
+ * `ArrayOfX` (and not a dictionary's `ArrayOfKeyValueOf…` in the Arrays namespace). `head`
+ * must hold the whole root start tag.
+ */
+export function xmlIsCollection(head: string): boolean {
+  const root = readRootName(head);
+  if (!root || !root.local.startsWith('ArrayOf')) return false;
+  return !(root.ns === ARRAYS_NS && root.local.startsWith('ArrayOfKeyValueOf'));
+}
+
+/**
+ * The element type a collection document names by its root: the DTO class or enum of `schema`
+ * whose `List<T>` has that contract name and namespace (`<ArrayOfCustomerInfo xmlns="…">` →
+ * CustomerInfo). Undefined when none does (lists of scalars name no DTO).
+ */
+export function xmlCollectionElementType(schema: Schema, head: string): NamedTypeDescriptor | undefined {
+  const root = readRootName(head);
+  if (!root) return undefined;
+  return schema.indexBy(listRootKey).get(root.ns + '\u0000' + root.local);
+}
