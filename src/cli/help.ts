@@ -66,9 +66,18 @@ Inputs and outputs:
   as is -o DIR inside an input directory. Output is UTF-8: text with an unpaired surrogate
   (from a JSON "\\ud800" escape) is refused with its position (exit 1), never written as U+FFFD.
 
+Collections stream:
+  A collection — a JSON or JSV list ([...]), an XML ArrayOfX document, NDJSON (one JSON DTO
+  per line) — is converted element by element in bounded memory, whatever its size (--max-size
+  does not apply). --type names the element type (CustomerInfo; ArrayOfCustomerInfo and
+  List<CustomerInfo> are read as it); XML collections name it themselves. A regular file or
+  stdin is recognised from its first 64 KiB; a FIFO or device streams only with --stream.
+  An error stops the conversion: with -o nothing is written; on stdout what was already
+  written stays and a second line says that the output is incomplete.
+
 Options:
-  --to FORMAT        json | jsv | xml (required)
-  --from FORMAT      json | jsv | xml; default: by file extension, else sniffed from the content
+  --to FORMAT        json | jsv | xml | ndjson (required)
+  --from FORMAT      json | jsv | xml | ndjson; default: by file extension, else sniffed from the content
   --type NAME        the DTO type (e.g. CustomerInfo); may be omitted for XML, whose root names it
   --revision N       API revision of the DTOs, for a schema that has several (default: the latest)
   --pretty           the metadata-page layout: JSV as JsvFormatter.Format, XML indented
@@ -80,6 +89,10 @@ Options:
   -o, --output PATH  output file (one input) or directory (several inputs or a directory)
   --max-size SIZE    largest document read (default 256M)
   --verbose          say which format and type were chosen and why
+  --stream           stream the input as a collection (refused when it is not one); needed
+                     only for FIFOs and devices: files and stdin that hold a collection stream
+  --progress         the progress line (records, MB, MB/s on stderr), also when stderr is not
+                     a terminal (it is shown on a terminal anyway)
 
 ${SCHEMA_HELP}
 
