@@ -335,9 +335,13 @@ describe('the JSON framer is linear', () => {
     it(`${name}: 10x the input takes at most 20x the time, in small chunks`, () => {
       const small = make(2_000);
       const large = make(20_000);
-      time(large, 16);
-      const a = Math.min(time(small, 16), time(small, 16), time(small, 16));
-      const b = Math.min(time(large, 16), time(large, 16), time(large, 16));
+      let a = Infinity;
+      let b = Infinity;
+      // Interleaved, best of 7: the machine is shared, a minimum is the least disturbed run.
+      for (let r = 0; r < 7; r++) {
+        a = Math.min(a, time(small, 16));
+        b = Math.min(b, time(large, 16));
+      }
       expect(b / Math.max(a, 0.05)).toBeLessThan(20);
     });
   }
