@@ -190,6 +190,12 @@ export class XmlFramer implements Framer {
   private gt = -2;
   private dq = -2;
   private sq = -2;
+  /** The name of the last child read by the fast path, and its end tag and start. */
+  private fastName = '';
+  private fastClose = '';
+  private fastOpen = '';
+  /** Where the start tag being read began in `buf` (-1: in an earlier buffer). */
+  private tagAt = -1;
 
   constructor(options: XmlFramerOptions) {
     this.maxDepth = options.maxDepth;
@@ -203,11 +209,17 @@ export class XmlFramer implements Framer {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     // Remembered search results were about the old buffer's end.
     this.lines.reset();
-    this.gt = this.dq = this.sq = -2;
+    this.forget();
   }
 
   end(): void {
     this.ended = true;
+  }
+
+  /** Remembered search results are about one buffer. */
+  private forget(): void {
+    this.gt = this.dq = this.sq = -2;
+    this.tagAt = -1;
   }
 
   /** Moves what has been read out of `buf`: into the piece's parts, or dropped; counts its lines. */
@@ -228,7 +240,7 @@ export class XmlFramer implements Framer {
     this.pos = 0;
     this.counted = 0;
     this.lines.reset();
-    this.gt = this.dq = this.sq = -2;
+    this.forget();
   }
 
   /** Position (line, column) of `buf[i]`, counting up to it. */
@@ -390,6 +402,7 @@ export class XmlFramer implements Framer {
               this.rootColumn = this.base + i - this.lines.lineStart + 1;
             }
             this.state = START_TAG;
+            this.tagAt = i;
             this.quote = 0;
             this.slash = false;
             i += 2;
@@ -438,8 +451,12 @@ export class XmlFramer implements Framer {
             this.phase = selfClosing ? EPILOG : CONTENT;
             return this.complete(i, 'prolog', false);
           }
+          if (this.depth === 0) {
+            if (selfClosing) return this.complete(i, 'content', true);
+            const end = this.tagAt >= 0 ? this.fastEnd(s, this.tagAt, i) : -1;
+            if (end >= 0) return this.complete(end, 'content', true);
+          }
           if (!selfClosing) this.depth++;
-          else if (this.depth === 0) return this.complete(i, 'content', true);
           continue;
         }
 
@@ -522,6 +539,47 @@ export class XmlFramer implements Framer {
       if (!this.ended) return undefined;
       return this.finish();
     }
+  }
+
+  /**
+   * The fast path of a child whose start tag is `s[at, i)`: the end of its first `</name>`, if
+   * no `<!`, `<?` or `<name` start tag comes before it (nothing that could hide one or nest
+   * another), else -1 and the child is read construct by construct. One pass over the `<`s, no
+   * quotes or `>` looked for. If the child is malformed in a way that makes this cut wrong,
+   * reading the piece fails at a point of the stream's own text (the piece is a prefix of it),
+   * with the error the whole-document reader gives there; so a cut the reader accepts is the
+   * child's true end. A child that goes on past the buffer is read the slow way from `i`, so
+   * each character is passed at most twice.
+   */
+  private fastEnd(s: string, at: number, i: number): number {
+    let n = at + 1;
+    for (; n < i; n++) {
+      const c = s.charCodeAt(n);
+      if (c === 62 || c === 47 || isWs(c)) break;
+    }
+    if (n - at - 1 !== this.fastName.length || !s.startsWith(this.fastName, at + 1)) {
+      this.fastName = s.slice(at + 1, n);
+      this.fastClose = `</${this.fastName}>`;
+      this.fastOpen = `<${this.fastName}`;
+    }
+    const close = this.fastClose;
+    const open = this.fastOpen;
+    const first = open.charCodeAt(1);
+    const len = s.length;
+    for (let p = s.indexOf('<', i); p !== -1; p = s.indexOf('<', p + 1)) {
+      const c = s.charCodeAt(p + 1);
+      if (c === 47) {
+        if (s.charCodeAt(p + 2) === first && s.startsWith(close, p)) return p + close.length;
+      } else if (c === 33 || c === 63) {
+        return -1;
+      } else if (c === first && s.startsWith(open, p)) {
+        const t = p + open.length;
+        if (t >= len) return -1;
+        const d = s.charCodeAt(t);
+        if (d === 62 || d === 47 || isWs(d)) return -1;
+      }
+    }
+    return -1;
   }
 
   /** The input is over: what was being read is a broken piece (nothing, in the epilog). */

@@ -178,9 +178,11 @@ export async function* decodeXmlStream(
   };
 
   const readBatch = (pieces: readonly XmlPiece[], lo: number, hi: number): unknown[] => {
-    let text = open;
-    for (let k = lo; k < hi; k++) text += pieces[k]!.text;
-    return read(text + close);
+    // One flat copy (a join); `+=` would build a rope that the scanner flattens again.
+    const texts: string[] = [open];
+    for (let k = lo; k < hi; k++) texts.push(pieces[k]!.text);
+    texts.push(close);
+    return read(texts.join(''));
   };
 
   /** A batch failed: its items up to the failing child, found by halving, and that child's error. */
