@@ -116,6 +116,9 @@ describe('maxStringLength', () => {
     const xml = doc('aaaa<!-- c --><![CDATA[bbbb]]>ccc');
     expect(decode(ScalarZoo, xml, { maxStringLength: 11 }).stringValue).toBe('aaaabbbbccc');
     expectLimit(ScalarZoo, xml, { maxStringLength: 10 }, 'maxStringLength', 'stringLength', 'stringValue', xml.indexOf('aaaa'));
+    // The CDATA section is what crosses the limit.
+    const cdata = doc('aaaa<![CDATA[bbbbbbb]]>');
+    expectLimit(ScalarZoo, cdata, { maxStringLength: 10 }, 'maxStringLength', 'stringLength', 'stringValue', cdata.indexOf('aaaa'));
   });
 
   it('bounds the base64 text of a Byte[]', () => {
