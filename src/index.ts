@@ -10,17 +10,24 @@
  * // Any ServiceStack API: its /types/metadata, and the types `dto-formats codegen` wrote for it.
  * const api = bind<ApiTypes>(parseMetadata(metadataText));       // or fromMetadata(parsedDocument)
  * const hello: Hello = api.json.decode('Hello', text);
+ *
+ * // Collections in bounded memory: the element type, any (async) iterable of text or bytes.
+ * for await (const c of json.decodeStream('CustomerInfo', fs.createReadStream('customers.json'))) use(c);
+ * await pipeline(Readable.from(ndjson.encodeStream('CustomerInfo', rows)), fs.createWriteStream('out.ndjson'));
  * ```
  *
- * `json`, `jsv` and `xml` are `bind<EvoVoiceTypes>(registry)`: they take a type name (resolved
+ * `json`, `jsv`, `xml` and `ndjson` are `bind<EvoVoiceTypes>(registry)`: they take a type name (resolved
  * in the Evo Voice registry at `options.revision`, default the latest), a descriptor from any
  * registry, or an `@servicestack/client` DTO instance (its `getTypeName()` names the type).
  */
 import { evoVoice } from './dtos/index.js';
+import { usageError } from './errors.js';
 import type { EvoVoiceTypes } from './dtos/types.js';
 import type { Codec, DecodeOptions, EncodeOptions } from './formats/codec.js';
 import { jsonCodec, type JsonDecodeOptions, type JsonEncodeOptions } from './formats/json/index.js';
 import { jsvCodec, type JsvDecodeOptions, type JsvEncodeOptions } from './formats/jsv/index.js';
+import { ndjsonCodec, type NdjsonDecodeOptions, type NdjsonEncodeOptions } from './formats/ndjson/index.js';
+import type { ItemSource, StreamSource } from './formats/common/stream.js';
 import { xmlCodec, type XmlDecodeOptions, type XmlEncodeOptions } from './formats/xml/index.js';
 import type { TypeDescriptor } from './schema/descriptors.js';
 import type { Registry } from './schema/registry.js';
@@ -64,6 +71,9 @@ export { sampleValue, sampleDefaults, type SampleOptions, type RecursiveTypeSamp
 export type { JsonDecodeOptions, JsonEncodeOptions, NonFiniteMode } from './formats/json/index.js';
 export type { JsvDecodeOptions, JsvEncodeOptions } from './formats/jsv/index.js';
 export type { XmlDecodeOptions, XmlEncodeOptions } from './formats/xml/index.js';
+export type { NdjsonDecodeOptions, NdjsonEncodeOptions } from './formats/ndjson/index.js';
+/** What a streaming decoder reads (text or UTF-8 bytes, whole or in chunks: a Node `Readable` is one), and what a streaming encoder writes from. */
+export type { ItemSource, StreamSource } from './formats/common/stream.js';
 /** JSV for a single scalar or list (route segments, query strings), and the metadata-page layout. */
 export { encodeJsvValue, decodeJsvValue, formatJsv } from './formats/jsv/index.js';
 
@@ -104,9 +114,31 @@ export interface TypedCodec<EO extends EncodeOptions, DO extends DecodeOptions, 
   encode(value: NamedDto, options?: EO & RevisionOption): string;
   decode<N extends keyof Types & string>(type: N, text: string, options?: DO & RevisionOption): Types[N];
   decode(type: TypeDescriptor, text: string, options?: DO): unknown;
+  /**
+   * Reads a collection (a JSON array, NDJSON, a JSV list, an XML `ArrayOfX`) of the ELEMENT
+   * type `type`, one element at a time, in bounded memory: `for await (const c of
+   * json.decodeStream('CustomerInfo', fs.createReadStream(path)))`. The next chunk of `source`
+   * is read only when the loop asks for the next element (back-pressure); each element equals
+   * what `decode('List<…>')` of the whole text gives at its index, and an error names
+   * `List<T>[i]…` with the line:column in the whole stream, after every element before it was
+   * yielded. A `usage` error when the codec cannot stream.
+   */
+  decodeStream<N extends keyof Types & string>(type: N, source: StreamSource, options?: DO & RevisionOption): AsyncGenerator<Types[N], void, undefined>;
+  decodeStream(type: TypeDescriptor, source: StreamSource, options?: DO): AsyncGenerator<unknown, void, undefined>;
+  /**
+   * Writes a collection of the ELEMENT type `type` from an (async) iterable, as text chunks
+   * whose concatenation is exactly `encode` of the whole list; the next item is taken only when
+   * the consumer wants more text (`Readable.from(json.encodeStream('CustomerInfo', rows))`).
+   */
+  encodeStream<N extends keyof Types & string>(
+    type: N,
+    items: Iterable<Types[N]> | AsyncIterable<Types[N]>,
+    options?: EO & RevisionOption,
+  ): AsyncGenerator<string, void, undefined>;
+  encodeStream(type: TypeDescriptor, items: ItemSource, options?: EO): AsyncGenerator<string, void, undefined>;
 }
 
-/** The three codecs of one registry. */
+/** The codecs of one registry. */
 export interface BoundCodecs<Types extends object> {
   /** ServiceStack.Text JSON (`application/json`). */
   readonly json: TypedCodec<JsonEncodeOptions, JsonDecodeOptions, Types>;
@@ -114,6 +146,11 @@ export interface BoundCodecs<Types extends object> {
   readonly jsv: TypedCodec<JsvEncodeOptions, JsvDecodeOptions, Types>;
   /** DataContractSerializer XML (`application/xml`). */
   readonly xml: TypedCodec<XmlEncodeOptions, XmlDecodeOptions, Types>;
+  /**
+   * NDJSON (`application/x-ndjson`): one ServiceStack JSON DTO per line. `encode`/`decode` of
+   * `List<T>` are the lines; of any other type, a one-line document; the streams take `T`.
+   */
+  readonly ndjson: TypedCodec<NdjsonEncodeOptions, NdjsonDecodeOptions, Types>;
 }
 
 function isNamedDto(v: unknown): v is NamedDto {
@@ -135,6 +172,14 @@ function bindCodec<EO extends EncodeOptions, DO extends DecodeOptions, Types ext
     }
     return codec.encode(resolve(type, options), value, options);
   }
+  const decodeStream = (type: string | TypeDescriptor, source: StreamSource, options?: DO & RevisionOption) => {
+    if (codec.decodeStream === undefined) throw usageError(`${codec.label} cannot decode a stream`);
+    return codec.decodeStream(resolve(type, options), source, options);
+  };
+  const encodeStream = (type: string | TypeDescriptor, items: ItemSource, options?: EO & RevisionOption) => {
+    if (codec.encodeStream === undefined) throw usageError(`${codec.label} cannot encode a stream`);
+    return codec.encodeStream(resolve(type, options), items, options);
+  };
   return Object.freeze({
     name: codec.name,
     mediaTypes: codec.mediaTypes,
@@ -143,6 +188,8 @@ function bindCodec<EO extends EncodeOptions, DO extends DecodeOptions, Types ext
     registry,
     encode,
     decode: (type: string | TypeDescriptor, text: string, options?: DO & RevisionOption) => codec.decode(resolve(type, options), text, options),
+    decodeStream,
+    encodeStream,
   }) as TypedCodec<EO, DO, Types>;
 }
 
@@ -156,6 +203,7 @@ export function bind<Types extends object = Record<string, unknown>>(registry: R
     json: bindCodec<JsonEncodeOptions, JsonDecodeOptions, Types>(jsonCodec, registry),
     jsv: bindCodec<JsvEncodeOptions, JsvDecodeOptions, Types>(jsvCodec, registry),
     xml: bindCodec<XmlEncodeOptions, XmlDecodeOptions, Types>(xmlCodec, registry),
+    ndjson: bindCodec<NdjsonEncodeOptions, NdjsonDecodeOptions, Types>(ndjsonCodec, registry),
   });
 }
 
@@ -166,3 +214,5 @@ export const json = evoVoiceCodecs.json;
 export const jsv = evoVoiceCodecs.jsv;
 /** DataContractSerializer XML (`application/xml`), bound to the Evo Voice registry. */
 export const xml = evoVoiceCodecs.xml;
+/** NDJSON (`application/x-ndjson`, one JSON DTO per line), bound to the Evo Voice registry. */
+export const ndjson = evoVoiceCodecs.ndjson;

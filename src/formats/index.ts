@@ -5,12 +5,13 @@
 import type { Codec, DecodeOptions, EncodeOptions } from './codec.js';
 import { jsonCodec } from './json/index.js';
 import { jsvCodec } from './jsv/index.js';
+import { ndjsonCodec } from './ndjson/index.js';
 import { xmlCodec } from './xml/index.js';
 
 /** Any codec, seen through the options every codec shares (each also takes its own). */
 export type AnyCodec = Codec<EncodeOptions, DecodeOptions>;
 
-export const codecs: readonly AnyCodec[] = Object.freeze([jsonCodec, jsvCodec, xmlCodec]);
+export const codecs: readonly AnyCodec[] = Object.freeze([jsonCodec, jsvCodec, xmlCodec, ndjsonCodec]);
 
 export function codecByName(name: string): AnyCodec | undefined {
   const n = name.toLowerCase();

@@ -322,6 +322,8 @@ export const ndjsonCodec: Codec<NdjsonEncodeOptions, NdjsonDecodeOptions> = Obje
   encode: encodeNdjson,
   decode: decodeNdjson,
   sniff: sniffNdjson,
+  // Every NDJSON document is a collection (of one record, at least).
+  isCollection: () => true,
   decodeStream: decodeNdjsonStream,
   encodeStream: encodeNdjsonStream,
 });
