@@ -47,6 +47,21 @@ export function wrongType(expected: string, v: unknown): never {
 }
 
 /**
+ * Past this many characters a list's or dictionary's text so far is flattened and set aside.
+ * V8 keeps `a + b` as a tree of pieces until the text is read, and a long document's tree
+ * (a piece per key and value, ~150 000 for 1 000 CustomerInfo) outlives the young
+ * generation: the collector then copies and promotes all of it, which took three quarters of
+ * the time of encoding a list of 1 000 CustomerInfo. Flat chunks of this size are few and go
+ * straight to the large-object space; the pieces die young. Small containers never reach it.
+ */
+const CHUNK = 1 << 16;
+
+/** `s`, flattened: reading a character makes V8 copy the pieces into one string (the test only keeps the read from being dropped; it is never true). */
+function flattened(s: string): string {
+  return s.charCodeAt(0) < 0 ? '' : s;
+}
+
+/**
  * The writer of list `t`. `nullText` is what a null element becomes, undefined where it cannot
  * be null (a non-nullable value type).
  */
@@ -59,6 +74,8 @@ export function listWriter(t: ListDescriptor, nullText: string | undefined, writ
     const n = v.length;
     if (n === 0) return '[]';
     write ??= writerOf(t.of);
+    // `done`: the flattened chunks (see CHUNK); `s`: the text since the last one.
+    let done = '';
     let s = '[';
     for (let i = 0; i < n; i++) {
       const x: unknown = v[i];
@@ -73,8 +90,12 @@ export function listWriter(t: ListDescriptor, nullText: string | undefined, writ
       } catch (e) {
         throw e instanceof Failure ? e.at(i) : e;
       }
+      if (s.length > CHUNK) {
+        done += flattened(s);
+        s = '';
+      }
     }
-    return s + ']';
+    return done + s + ']';
   };
 }
 
@@ -93,6 +114,8 @@ export function dictionaryWriter(
   return (v) => {
     if (!isPlainObject(v)) return wrongType(label, v);
     write ??= writerOf(t.value);
+    // `done`: the flattened chunks (see CHUNK); `s`: the text since the last one.
+    let done = '';
     let s = '';
     for (const k of Object.keys(v)) {
       const x = v[k];
@@ -104,9 +127,13 @@ export function dictionaryWriter(
       } catch (e) {
         throw e instanceof Failure ? e.at(k) : e;
       }
-      s += (s === '' ? '{' : ',') + text;
+      s += (s === '' && done === '' ? '{' : ',') + text;
+      if (s.length > CHUNK) {
+        done += flattened(s);
+        s = '';
+      }
     }
-    return s === '' ? '{}' : s + '}';
+    return s === '' && done === '' ? '{}' : done + s + '}';
   };
 }
 
