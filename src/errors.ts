@@ -40,7 +40,7 @@ export type DtoErrorCode =
   /** One XML element with more attributes (namespace declarations included) than `maxAttributes`. */
   | 'attributes';
 
-export type FormatName = 'JSON' | 'JSV' | 'XML';
+export type FormatName = 'JSON' | 'JSV' | 'XML' | 'NDJSON';
 
 export interface DtoFormatErrorDetails {
   readonly code: DtoErrorCode;

@@ -66,6 +66,7 @@ import { checkDecodeOptions, checkNewline } from '../common/options.js';
 import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
 import { indentJson, writerFor } from './encode.js';
 import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
+import { decodeJsonStream, encodeJsonStream } from './stream.js';
 
 export { quoteJsonString } from './encode.js';
 export { jsonDecodeDefaults, jsonEncodeDefaults } from './options.js';
@@ -153,4 +154,6 @@ export const jsonCodec: Codec<JsonEncodeOptions, JsonDecodeOptions> = Object.fre
   encode: encodeJson,
   decode: decodeJson,
   sniff: sniffJson,
+  decodeStream: decodeJsonStream,
+  encodeStream: encodeJsonStream,
 });

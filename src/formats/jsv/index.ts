@@ -59,6 +59,7 @@ import {
 import { writerFor } from './encode.js';
 import { jsvDecodeDefaults, jsvEncodeDefaults, type JsvDecodeOptions, type JsvEncodeOptions } from './options.js';
 import { formatJsv } from './pretty.js';
+import { decodeJsvStream, encodeJsvStream } from './stream.js';
 
 export { quoteJsvString } from './encode.js';
 export { formatJsv, unformatJsv } from './pretty.js';
@@ -194,4 +195,6 @@ export const jsvCodec: Codec<JsvEncodeOptions, JsvDecodeOptions> = Object.freeze
   encode: encodeJsv,
   decode: decodeJsv,
   sniff: sniffJsv,
+  decodeStream: decodeJsvStream,
+  encodeStream: encodeJsvStream,
 });
