@@ -195,6 +195,7 @@ export const jsvCodec: Codec<JsvEncodeOptions, JsvDecodeOptions> = Object.freeze
   encode: encodeJsv,
   decode: decodeJsv,
   sniff: sniffJsv,
+  isCollection: startsWithBracket,
   decodeStream: decodeJsvStream,
   encodeStream: encodeJsvStream,
 });
