@@ -62,7 +62,6 @@ import { describeFound, usageError } from '../../errors.js';
 import { typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
 import type { Codec, Sniffed } from '../codec.js';
 import { startsWithBracket } from '../common/collection.js';
-import { startsWithBracket } from '../common/collection.js';
 import { fail, lineCol, toDtoError } from '../common/failure.js';
 import { checkDecodeOptions, checkNewline } from '../common/options.js';
 import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
@@ -156,6 +155,7 @@ export const jsonCodec: Codec<JsonEncodeOptions, JsonDecodeOptions> = Object.fre
   encode: encodeJson,
   decode: decodeJson,
   sniff: sniffJson,
+  isCollection: startsWithBracket,
   decodeStream: decodeJsonStream,
   encodeStream: encodeJsonStream,
 });
