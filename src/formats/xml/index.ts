@@ -12,6 +12,7 @@ import { toDtoError } from '../common/failure.js';
 import { checkLimits, checkMaxDepth, checkNewline } from '../common/options.js';
 import { checkDocumentLength, DEFAULT_LIMITS } from '../common/limits.js';
 import { usageError } from '../../errors.js';
+import { isXmlCollection, xmlElementType } from './collection.js';
 import { rootKey } from './contract.js';
 import { decodeXml, type MemberOrder } from './decode.js';
 import { encodeXml } from './encode.js';
@@ -147,6 +148,8 @@ export const xmlCodec: Codec<XmlEncodeOptions, XmlDecodeOptions> = Object.freeze
   decode,
   sniff,
   detectType: xmlRootType,
+  isCollection: isXmlCollection,
+  detectElementType: xmlElementType,
 });
 
 export { namespacesDigest, contractName, contractNamespace, keyValueName } from './contract.js';
