@@ -5,8 +5,8 @@
  * `lenient`). The pretty form is first turned back into compact text (`unformatJsv`), with a
  * table of where each character came from so positions in errors are the input's.
  *
- * The scanner state is module-level (one document at a time, no re-entrancy: readers never
- * call user code), which keeps the hot path free of context objects.
+ * The scanner state is a `JsvScanner` passed to every reader (one class, so the hot path's
+ * property accesses stay monomorphic), not module state: documents can be read side by side.
  */
 import { describeFound, type DtoErrorCode } from '../../errors.js';
 import { defaultValue } from '../../schema/defaults.js';
@@ -40,96 +40,100 @@ const QUOTE = 0x22;
 // ---------------------------------------------------------------------------------------------
 // Scanner state
 
-let src = '';
-let pos = 0;
-let depth = 0;
-let maxDepth = 512;
-let lenient = false;
-/** The text as given, minus a BOM, when `src` is derived from it (pretty input, a list body). */
-let original = '';
-/** For a derived `src`: where in `original` each of its characters came from. */
-let origin: Int32Array | undefined;
+/**
+ * One document being read: the text, the offset, the nesting depth and the options. Every
+ * reader takes it as its first argument, so two documents can be read at once and a reader
+ * that fails leaves nothing behind for the next call. All fields are set in the constructor
+ * so every scanner has one shape and the readers' property accesses stay monomorphic.
+ */
+export class JsvScanner {
+  /** The text being scanned: the input minus a BOM, or the compact text derived from it. */
+  src: string;
+  pos = 0;
+  depth = 0;
+  readonly maxDepth: number;
+  readonly lenient: boolean;
+  /** The text as given, minus a BOM, when `src` is derived from it (pretty input, a list body). */
+  readonly original: string;
+  /** For a derived `src`: where in `original` each of its characters came from. */
+  origin: Int32Array | undefined = undefined;
+
+  constructor(text: string, maxDepth: number, lenient: boolean) {
+    // Positions are reported in the text after the BOM, as editors count columns.
+    this.src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.original = this.src;
+    this.maxDepth = maxDepth;
+    this.lenient = lenient;
+  }
+}
 
 /**
- * A reader is called with `pos` on the first character of a value that is not empty (the
- * container has checked for `,` and its closer) and leaves `pos` on the character after it.
+ * A reader is called with `r.pos` on the first character of a value that is not empty (the
+ * container has checked for `,` and its closer) and leaves `r.pos` on the character after it.
  * `inList` says which characters end a bare token: `,` `}` in an object or dictionary
  * (ServiceStack's `EatValue`; a `]` there is content), `,` `]` `}` in a list.
  * A reader returns null for the `null` token where it stands for a null object/dictionary.
  */
-export type Reader = (inList: boolean) => unknown;
+export type Reader = (r: JsvScanner, inList: boolean) => unknown;
 
-export function startScanner(text: string, limit: number, lenientMode: boolean): void {
-  // Positions are reported in the text after the BOM, as editors count columns.
-  src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  original = src;
-  origin = undefined;
-  pos = 0;
-  depth = 0;
-  maxDepth = limit;
-  lenient = lenientMode;
+export function startScanner(text: string, limit: number, lenientMode: boolean): JsvScanner {
+  return new JsvScanner(text, limit, lenientMode);
 }
 
 /** Switches to the compact text of a pretty document when the input is one. */
-export function unformatIfPretty(): void {
-  const nl = prettyNewline(src, pos);
+export function unformatIfPretty(r: JsvScanner): void {
+  const nl = prettyNewline(r.src, r.pos);
   if (nl === undefined) return;
-  const u = unformatJsv(src, pos, nl);
-  src = u.compact;
-  origin = u.origin;
-  pos = 0;
+  const u = unformatJsv(r.src, r.pos, nl);
+  r.src = u.compact;
+  r.origin = u.origin;
+  r.pos = 0;
 }
 
-export function resetScanner(): void {
-  src = '';
-  original = '';
-  origin = undefined;
+export function position(r: JsvScanner): number {
+  return r.pos;
 }
 
-export function position(): number {
-  return pos;
+export function lookingAt(r: JsvScanner, c: string): boolean {
+  return r.src.startsWith(c, r.pos);
 }
 
-export function lookingAt(c: string): boolean {
-  return src.startsWith(c, pos);
-}
-
-export function atEnd(): boolean {
-  return pos >= src.length;
+export function atEnd(r: JsvScanner): boolean {
+  return r.pos >= r.src.length;
 }
 
 /** Skips the whitespace tolerated around the root (a file's trailing line break). */
-export function skipOuterWhitespace(): void {
+export function skipOuterWhitespace(r: JsvScanner): void {
   for (;;) {
-    const c = src.charCodeAt(pos);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) pos++;
+    const c = r.src.charCodeAt(r.pos);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) r.pos++;
     else return;
   }
 }
 
 /** Line and column in the caller's text of compact offset `at`. */
-function where(at: number): { line: number; column: number } {
-  if (origin === undefined) return lineCol(src, at);
-  return lineCol(original, origin[Math.min(at, origin.length - 1)]!);
+function where(r: JsvScanner, at: number): { line: number; column: number } {
+  if (r.origin === undefined) return lineCol(r.src, at);
+  return lineCol(r.original, r.origin[Math.min(at, r.origin.length - 1)]!);
 }
 
-function foundAt(at: number): string {
-  if (at >= src.length) return 'end of input';
-  const c = src[at]!;
+function foundAt(r: JsvScanner, at: number): string {
+  if (at >= r.src.length) return 'end of input';
+  const c = r.src[at]!;
   return JSON.stringify(c);
 }
 
-export function failSyntax(at: number, expected: string, detail?: string): never {
-  fail({ code: 'syntax', ...where(at), expected, found: foundAt(at), ...(detail === undefined ? {} : { detail }) });
+export function failSyntax(r: JsvScanner, at: number, expected: string, detail?: string): never {
+  fail({ code: 'syntax', ...where(r, at), expected, found: foundAt(r, at), ...(detail === undefined ? {} : { detail }) });
 }
 
-function failValue(at: number, code: DtoErrorCode, expected: string, found: string, detail?: string): never {
-  fail({ code, ...where(at), expected, found, ...(detail === undefined ? {} : { detail }) });
+function failValue(r: JsvScanner, at: number, code: DtoErrorCode, expected: string, found: string, detail?: string): never {
+  fail({ code, ...where(r, at), expected, found, ...(detail === undefined ? {} : { detail }) });
 }
 
-function enter(at: number): void {
-  if (++depth > maxDepth) {
-    fail({ code: 'depth', ...where(at), detail: `nesting deeper than maxDepth (${maxDepth})` });
+function enter(r: JsvScanner, at: number): void {
+  if (++r.depth > r.maxDepth) {
+    fail({ code: 'depth', ...where(r, at), detail: `nesting deeper than maxDepth (${r.maxDepth})` });
   }
 }
 
@@ -142,95 +146,97 @@ function droppable(code: DtoErrorCode): boolean {
 // Tokens
 
 /** At `"`: the quoted token's content with `""` collapsed; `pos` after the closing quote. */
-function readQuoted(): string {
-  const open = pos;
-  let from = pos + 1;
+function readQuoted(r: JsvScanner): string {
+  const open = r.pos;
+  let from = r.pos + 1;
   let s = '';
   for (;;) {
-    const q = src.indexOf('"', from);
-    if (q < 0) failSyntax(src.length, 'a closing \'"\'', `the quoted value at ${describeAt(open)} is not terminated`);
-    if (src.charCodeAt(q + 1) === QUOTE) {
-      s += src.slice(from, q + 1);
+    const q = r.src.indexOf('"', from);
+    if (q < 0) failSyntax(r, r.src.length, 'a closing \'"\'', `the quoted value at ${describeAt(r, open)} is not terminated`);
+    if (r.src.charCodeAt(q + 1) === QUOTE) {
+      s += r.src.slice(from, q + 1);
       from = q + 2;
       continue;
     }
-    pos = q + 1;
-    return s + src.slice(from, q);
+    r.pos = q + 1;
+    return s + r.src.slice(from, q);
   }
 }
 
-function describeAt(at: number): string {
-  const { line, column } = where(at);
+function describeAt(r: JsvScanner, at: number): string {
+  const { line, column } = where(r, at);
   return `${line}:${column}`;
 }
 
 /** At `{` or `[`: skips to the matching closer as ServiceStack's `EatValue` does (only that bracket pair counts, quoted text is skipped), bounded by maxDepth. */
-function skipMatched(): void {
-  const open = src.charCodeAt(pos);
+function skipMatched(r: JsvScanner): void {
+  const open = r.src.charCodeAt(r.pos);
   const close = open === LBRACE ? RBRACE : RBRACK;
-  const start = pos;
-  const base = depth;
+  const start = r.pos;
+  const base = r.depth;
   let nest = 0;
-  const n = src.length;
-  while (pos < n) {
-    const c = src.charCodeAt(pos);
+  const n = r.src.length;
+  while (r.pos < n) {
+    const c = r.src.charCodeAt(r.pos);
     if (c === QUOTE) {
-      readQuoted();
+      readQuoted(r);
       continue;
     }
-    pos++;
+    r.pos++;
     if (c === open) {
       nest++;
-      if (base + nest > maxDepth) {
-        fail({ code: 'depth', ...where(pos - 1), detail: `nesting deeper than maxDepth (${maxDepth})` });
+      if (base + nest > r.maxDepth) {
+        fail({ code: 'depth', ...where(r, r.pos - 1), detail: `nesting deeper than maxDepth (${r.maxDepth})` });
       }
     } else if (c === close && --nest === 0) {
       return;
     }
   }
-  failSyntax(n, `'${String.fromCharCode(close)}'`, `the ${String.fromCharCode(open)} at ${describeAt(start)} is not closed`);
+  failSyntax(r, n, `'${String.fromCharCode(close)}'`, `the ${String.fromCharCode(open)} at ${describeAt(r, start)} is not closed`);
 }
 
 /** Skips a bare token: up to `,` or `}` (and `]` in a list). */
-function skipBare(inList: boolean): void {
-  const n = src.length;
-  while (pos < n) {
-    const c = src.charCodeAt(pos);
+function skipBare(r: JsvScanner, inList: boolean): void {
+  const n = r.src.length;
+  while (r.pos < n) {
+    const c = r.src.charCodeAt(r.pos);
     if (c === COMMA || c === RBRACE || (inList && c === RBRACK)) return;
-    pos++;
+    r.pos++;
   }
 }
 
 /** Skips one value of unknown type the way ServiceStack's `EatValue` delimits it. */
-function skipValue(inList: boolean): void {
-  const c = src.charCodeAt(pos);
-  if (c === QUOTE) readQuoted();
-  else if (c === LBRACE || c === LBRACK) skipMatched();
-  else skipBare(inList);
+function skipValue(r: JsvScanner, inList: boolean): void {
+  const c = r.src.charCodeAt(r.pos);
+  if (c === QUOTE) readQuoted(r);
+  else if (c === LBRACE || c === LBRACK) skipMatched(r);
+  else skipBare(r, inList);
 }
 
 /**
  * The text of a scalar: a quoted token unquoted, a bracketed token raw (ServiceStack takes a
  * `{…}`/`[…]` value whole), else the bare characters up to the terminator, verbatim.
  */
-function scalarToken(inList: boolean): string {
-  const c = src.charCodeAt(pos);
-  if (c === QUOTE) return readQuoted();
-  const start = pos;
-  if (c === LBRACE || c === LBRACK) skipMatched();
-  else skipBare(inList);
-  return src.slice(start, pos);
+function scalarToken(r: JsvScanner, inList: boolean): string {
+  const c = r.src.charCodeAt(r.pos);
+  if (c === QUOTE) return readQuoted(r);
+  const start = r.pos;
+  if (c === LBRACE || c === LBRACK) skipMatched(r);
+  else skipBare(r, inList);
+  return r.src.slice(start, r.pos);
 }
 
 /** Whether `key` is at `p`. Comparing a slice is a flat memory compare, about twice as fast as `startsWith` or a character loop here. */
-function matchAt(key: string, p: number): boolean {
+function matchAt(src: string, key: string, p: number): boolean {
   return src.slice(p, p + key.length) === key;
 }
 
 /** The value at `pos` is empty: the container's separator or closer comes first. */
-function emptyHere(inList: boolean): boolean {
-  const c = src.charCodeAt(pos);
-  return c === COMMA || c === RBRACE || (inList && c === RBRACK) || pos >= src.length;
+function emptyHere(r: JsvScanner, inList: boolean): boolean {
+  const src = r.src;
+  const p = r.pos;
+  const c = src.charCodeAt(p);
+  return c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= src.length;
 }
 
 /** .NET's `char.IsWhiteSpace`: ServiceStack takes a list body of these only as the empty list. */
@@ -251,12 +257,12 @@ function isDotNetWhiteSpace(c: number): boolean {
 }
 
 /** `null` standing alone as a value (only meaningful for objects and dictionaries). */
-function takeNull(inList: boolean): boolean {
-  if (!src.startsWith('null', pos)) return false;
-  const save = pos;
-  pos += 4;
-  if (emptyHere(inList)) return true;
-  pos = save;
+function takeNull(r: JsvScanner, inList: boolean): boolean {
+  if (!r.src.startsWith('null', r.pos)) return false;
+  const save = r.pos;
+  r.pos += 4;
+  if (emptyHere(r, inList)) return true;
+  r.pos = save;
   return false;
 }
 
@@ -283,23 +289,25 @@ function emptyValue(t: TypeDescriptor): null | false | undefined {
   return t.kind === 'scalar' && t.name === 'Boolean' ? false : undefined;
 }
 
-function readString(inList: boolean): string {
-  const c = src.charCodeAt(pos);
-  if (c === QUOTE) return readQuoted();
-  const start = pos;
-  if (c === LBRACE || c === LBRACK) skipMatched();
-  else {
-    // The common case, inlined: a bare string up to the terminator.
-    const n = src.length;
-    let p = pos;
-    while (p < n) {
-      const d = src.charCodeAt(p);
-      if (d === COMMA || d === RBRACE || (inList && d === RBRACK)) break;
-      p++;
-    }
-    pos = p;
+function readString(r: JsvScanner, inList: boolean): string {
+  const src = r.src;
+  const start = r.pos;
+  const c = src.charCodeAt(start);
+  if (c === QUOTE) return readQuoted(r);
+  if (c === LBRACE || c === LBRACK) {
+    skipMatched(r);
+    return src.slice(start, r.pos);
   }
-  return src.slice(start, pos);
+  // The common case, inlined: a bare string up to the terminator.
+  const n = src.length;
+  let p = start;
+  while (p < n) {
+    const d = src.charCodeAt(p);
+    if (d === COMMA || d === RBRACE || (inList && d === RBRACK)) break;
+    p++;
+  }
+  r.pos = p;
+  return src.slice(start, p);
 }
 
 /** ServiceStack's bool rule; in JSV the empty token is also false. */
@@ -325,7 +333,7 @@ export function parseJsvDouble(s: string): number | undefined {
 }
 
 /** Turns a scalar's text into its value (`at` is where the token starts, for errors). */
-type Converter = (s: string, at: number, inList: boolean) => unknown;
+type Converter = (r: JsvScanner, s: string, at: number, inList: boolean) => unknown;
 
 const converters = new WeakMap<TypeDescriptor, Converter>();
 
@@ -343,21 +351,21 @@ function scalarConverter(t: ScalarDescriptor): Converter {
   return SCALAR_READERS[t.name].convert;
 }
 
-function convertBoolean(s: string, at: number, _inList?: boolean): unknown {
+function convertBoolean(r: JsvScanner, s: string, at: number, _inList?: boolean): unknown {
   const b = parseJsvBoolean(s);
-  return b === undefined ? failValue(at, 'type', 'Boolean', describeFound(s)) : b;
+  return b === undefined ? failValue(r, at, 'type', 'Boolean', describeFound(s)) : b;
 }
 
-function convertInt32(s: string, at: number, inList: boolean): unknown {
+function convertInt32(r: JsvScanner, s: string, at: number, inList: boolean): unknown {
   // List<int> elements go through int.Parse, which also takes a leading '+'.
   const v = parseJsvInt32(s, inList);
-  if (v === 'type') failValue(at, 'type', 'Int32', describeFound(s));
-  if (v === 'range') failValue(at, 'range', 'Int32', describeFound(s), 'outside the Int32 range');
+  if (v === 'type') failValue(r, at, 'type', 'Int32', describeFound(s));
+  if (v === 'range') failValue(r, at, 'range', 'Int32', describeFound(s), 'outside the Int32 range');
   return v;
 }
 
-function convertDouble(s: string, at: number, _inList?: boolean): unknown {
-  return scalarResult('Double', SCALAR_PARSERS.Double(s), at, s);
+function convertDouble(r: JsvScanner, s: string, at: number, _inList?: boolean): unknown {
+  return scalarResult(r, 'Double', SCALAR_PARSERS.Double(s), at, s);
 }
 
 /**
@@ -365,10 +373,10 @@ function convertDouble(s: string, at: number, _inList?: boolean): unknown {
  * reads where it differs from the text (`ServerValue`: ±∞ for a finite Double past the range, a
  * rounded Decimal); otherwise the problem, reported.
  */
-function scalarResult(name: string, v: unknown, at: number, s: string): unknown {
+function scalarResult(r: JsvScanner, name: string, v: unknown, at: number, s: string): unknown {
   if (!(v instanceof ScalarProblem)) return v;
-  if (lenient && v instanceof ServerValue) return v.value;
-  return failValue(at, v.code, name, describeFound(s), v.detail ?? (v.code === 'range' ? `outside the ${name} range` : undefined));
+  if (r.lenient && v instanceof ServerValue) return v.value;
+  return failValue(r, at, v.code, name, describeFound(s), v.detail ?? (v.code === 'range' ? `outside the ${name} range` : undefined));
 }
 
 function enumConverter(t: EnumDescriptor): Converter {
@@ -380,13 +388,13 @@ function enumConverter(t: EnumDescriptor): Converter {
     if (!exact.has(w)) exact.set(w, e.textOf(m.value));
   }
   const expected = `a ${t.name} member`;
-  return (s, at) => {
+  return (r, s, at) => {
     const hit = exact.get(s);
     if (hit !== undefined) return hit;
     // EnumInfo.Parse: [EnumMember] texts and names in any case, then Enum.Parse(ignoreCase):
     // names, numbers, comma lists; a value no member names is kept as its number text.
     const value = e.parse(s);
-    if (value === undefined) return failValue(at, 'enum', expected, describeFound(s));
+    if (value === undefined) return failValue(r, at, 'enum', expected, describeFound(s));
     return e.textOf(value);
   };
 }
@@ -398,29 +406,31 @@ function scalarReader(t: ScalarDescriptor): Reader {
 const booleanConverter = convertBoolean;
 
 /** `True`/`False` as the writer puts them, compared in place; anything else through the full parser. */
-function readBoolean(inList: boolean): unknown {
-  const at = pos;
-  const c = src.charCodeAt(pos);
+function readBoolean(r: JsvScanner, inList: boolean): unknown {
+  const src = r.src;
+  const at = r.pos;
+  const c = src.charCodeAt(at);
   const v = c === 0x54 ? true : c === 0x46 ? false : undefined;
   if (v !== undefined) {
-    const p = pos + (v ? 4 : 5);
+    const p = at + (v ? 4 : 5);
     const d = src.charCodeAt(p);
-    if ((d === COMMA || d === RBRACE || (inList && d === RBRACK) || p >= src.length) && src.slice(pos, p) === (v ? 'True' : 'False')) {
-      pos = p;
+    if ((d === COMMA || d === RBRACE || (inList && d === RBRACK) || p >= src.length) && src.slice(at, p) === (v ? 'True' : 'False')) {
+      r.pos = p;
       return v;
     }
   }
-  return booleanConverter(scalarToken(inList), at, inList);
+  return booleanConverter(r, scalarToken(r, inList), at, inList);
 }
 
 /**
  * The common case inline: `-`? digits up to the terminator, no slicing. Anything else (spaces,
  * quotes, a `+`, too many digits) goes through the token and the full parser.
  */
-function readInt32(inList: boolean): unknown {
-  const at = pos;
+function readInt32(r: JsvScanner, inList: boolean): unknown {
+  const src = r.src;
+  const at = r.pos;
   const n = src.length;
-  let p = pos;
+  let p = at;
   let neg = false;
   if (src.charCodeAt(p) === 0x2d) {
     neg = true;
@@ -436,10 +446,10 @@ function readInt32(inList: boolean): unknown {
   }
   const c = src.charCodeAt(p);
   if (p > digits && p - digits <= 9 && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
-    pos = p;
+    r.pos = p;
     return neg ? (v === 0 ? 0 : -v) : v;
   }
-  return int32Converter(scalarToken(inList), at, inList);
+  return int32Converter(r, scalarToken(r, inList), at, inList);
 }
 
 const int32Converter = convertInt32;
@@ -453,12 +463,13 @@ function isNumberChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x45 || c === 0x65;
 }
 
-function readDouble(inList: boolean): unknown {
-  const at = pos;
+function readDouble(r: JsvScanner, inList: boolean): unknown {
+  const src = r.src;
+  const at = r.pos;
   const n = src.length;
   // Clinger's fast path: `-`? digits [. digits] with at most 15 significant digits is an
   // integer below 2^53 divided by an exact power of ten, which IEEE division rounds correctly.
-  let p = pos;
+  let p = at;
   const neg = src.charCodeAt(p) === 0x2d;
   if (neg) p++;
   let m = 0;
@@ -481,24 +492,24 @@ function readDouble(inList: boolean): unknown {
   }
   let c = src.charCodeAt(p);
   if (digits > 0 && significant <= 15 && scale <= 22 && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
-    pos = p;
+    r.pos = p;
     const x = scale > 0 ? m / EXACT_POWERS[scale]! : m;
     return neg ? -x : x;
   }
   // Exponents, long mantissas: the platform's parser, on characters where Number() and .NET
   // agree (no hex, no whitespace, no empty string); a NaN only sends it to the slow path.
-  p = pos;
+  p = at;
   while (p < n && isNumberChar(src.charCodeAt(p))) p++;
   c = src.charCodeAt(p);
-  if (p > pos && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
-    const x = Number(src.slice(pos, p));
+  if (p > at && (c === COMMA || c === RBRACE || (inList && c === RBRACK) || p >= n)) {
+    const x = Number(src.slice(at, p));
     // Finite only: NaN is not a number text, and ±∞ from a finite text is past the range.
     if (x - x === 0) {
-      pos = p;
+      r.pos = p;
       return x;
     }
   }
-  return doubleConverter(scalarToken(inList), at, inList);
+  return doubleConverter(r, scalarToken(r, inList), at, inList);
 }
 
 function enumReader(t: EnumDescriptor): Reader {
@@ -506,9 +517,9 @@ function enumReader(t: EnumDescriptor): Reader {
 }
 
 function tokenReader(convert: Converter): Reader {
-  return (inList) => {
-    const at = pos;
-    return convert(scalarToken(inList), at, inList);
+  return (r, inList) => {
+    const at = r.pos;
+    return convert(r, scalarToken(r, inList), at, inList);
   };
 }
 
@@ -516,37 +527,37 @@ function tokenReader(convert: Converter): Reader {
  * A scalar at the root (a route segment, a query-string value): the whole text is the token,
  * commas and braces included, unless it is one quoted token. Empty text is null.
  */
-export function readRootScalar(t: ScalarDescriptor | EnumDescriptor): unknown {
-  if (pos >= src.length) return null;
-  const at = pos;
+export function readRootScalar(r: JsvScanner, t: ScalarDescriptor | EnumDescriptor): unknown {
+  if (r.pos >= r.src.length) return null;
+  const at = r.pos;
   let s: string;
-  if (src.charCodeAt(pos) === QUOTE) {
-    s = readQuoted();
-    if (pos < src.length) failSyntax(pos, 'end of input', 'a quoted value must be the whole text');
+  if (r.src.charCodeAt(r.pos) === QUOTE) {
+    s = readQuoted(r);
+    if (r.pos < r.src.length) failSyntax(r, r.pos, 'end of input', 'a quoted value must be the whole text');
   } else {
-    s = src.slice(pos);
-    pos = src.length;
+    s = r.src.slice(r.pos);
+    r.pos = r.src.length;
   }
-  return converterFor(t)(s, at, false);
+  return converterFor(t)(r, s, at, false);
 }
 
 /**
  * Reads the rest of the text as a list body without brackets (`a,b,c`), as ServiceStack
  * accepts at the root: the brackets are supplied and positions still point into the input.
  */
-export function bracketListBody(): void {
-  const body = src.slice(pos);
-  const from = pos;
+export function bracketListBody(r: JsvScanner): void {
+  const body = r.src.slice(r.pos);
+  const from = r.pos;
   const map = new Int32Array(body.length + 3);
-  const old = origin;
+  const old = r.origin;
   const at = (i: number): number => (old === undefined ? i : old[Math.min(i, old.length - 1)]!);
   map[0] = at(from);
   for (let i = 0; i < body.length; i++) map[i + 1] = at(from + i);
-  map[body.length + 1] = at(src.length);
-  map[body.length + 2] = at(src.length);
-  src = '[' + body + ']';
-  origin = map;
-  pos = 0;
+  map[body.length + 1] = at(r.src.length);
+  map[body.length + 2] = at(r.src.length);
+  r.src = '[' + body + ']';
+  r.origin = map;
+  r.pos = 0;
 }
 
 /**
@@ -564,10 +575,10 @@ function listReader(t: ListDescriptor): Reader {
   const isString = el.kind === 'scalar' && el.name === 'String';
   const isInt32 = el.kind === 'scalar' && el.name === 'Int32';
   const nullable = (el.kind === 'class' && !el.isValueType) || el.kind === 'dictionary';
-  const readElement = (i: number, inList: boolean): unknown => {
+  const readElement = (r: JsvScanner, i: number, inList: boolean): unknown => {
     try {
-      if (nullable && takeNull(inList)) return null;
-      return (read ??= readerFor(el))(inList);
+      if (nullable && takeNull(r, inList)) return null;
+      return (read ??= readerFor(el))(r, inList);
     } catch (e) {
       if (e instanceof Failure) throw e.at(i);
       throw e;
@@ -575,68 +586,68 @@ function listReader(t: ListDescriptor): Reader {
   };
   // An empty slot of a value-type element: ServiceStack inserts the default (or, for
   // List<Int32>, fails the whole list); strict mode reports it.
-  const emptySlot = (i: number, at: number): unknown => {
+  const emptySlot = (r: JsvScanner, i: number, at: number): unknown => {
     if (empty !== undefined) return empty;
-    if (lenient && !isInt32) return defaultValue(el);
-    throw new Failure({ code: 'type', ...where(at), expected: elementLabel, found: 'an empty slot' }).at(i);
+    if (r.lenient && !isInt32) return defaultValue(el);
+    throw new Failure({ code: 'type', ...where(r, at), expected: elementLabel, found: 'an empty slot' }).at(i);
   };
-  return (inList) => {
-    const start = pos;
-    if (src.charCodeAt(pos) !== LBRACK) {
+  return (r, inList) => {
+    const start = r.pos;
+    if (r.src.charCodeAt(r.pos) !== LBRACK) {
       // One unbracketed element, delimited as the value it stands for: `{tagIds:abc}` is ["abc"].
-      return [readElement(0, inList)];
+      return [readElement(r, 0, inList)];
     }
-    enter(start);
-    pos++;
+    enter(r, start);
+    r.pos++;
     const out: unknown[] = [];
     // `[]` and a blank body are the empty list.
-    let c = src.charCodeAt(pos);
+    let c = r.src.charCodeAt(r.pos);
     if (c === RBRACK) {
-      pos++;
-      depth--;
+      r.pos++;
+      r.depth--;
       return out;
     }
     if (isDotNetWhiteSpace(c)) {
-      let p = pos;
-      while (isDotNetWhiteSpace(src.charCodeAt(p))) p++;
-      if (src.charCodeAt(p) === RBRACK) {
-        pos = p + 1;
-        depth--;
+      let p = r.pos;
+      while (isDotNetWhiteSpace(r.src.charCodeAt(p))) p++;
+      if (r.src.charCodeAt(p) === RBRACK) {
+        r.pos = p + 1;
+        r.depth--;
         return out;
       }
     }
     let lastEmpty = false;
     for (;;) {
       const i = out.length;
-      const at = pos;
-      if (emptyHere(true)) {
-        if (pos >= src.length) notClosed('[', start, "']'");
-        out.push(emptySlot(i, at));
+      const at = r.pos;
+      if (emptyHere(r, true)) {
+        if (r.pos >= r.src.length) notClosed(r, '[', start, "']'");
+        out.push(emptySlot(r, i, at));
         lastEmpty = true;
       } else {
-        out.push(readElement(i, true));
+        out.push(readElement(r, i, true));
         lastEmpty = false;
       }
-      c = src.charCodeAt(pos);
+      c = r.src.charCodeAt(r.pos);
       if (c === COMMA) {
-        pos++;
-        if (src.charCodeAt(pos) === RBRACK) {
+        r.pos++;
+        if (r.src.charCodeAt(r.pos) === RBRACK) {
           // A trailing comma: one more empty slot, except as noted above.
           // (ServiceStack's List<int> parser ignores a trailing comma.)
-          if ((isString || !lastEmpty) && !(isInt32 && lenient)) out.push(emptySlot(out.length, pos));
-          pos++;
+          if ((isString || !lastEmpty) && !(isInt32 && r.lenient)) out.push(emptySlot(r, out.length, r.pos));
+          r.pos++;
           break;
         }
         continue;
       }
       if (c === RBRACK) {
-        pos++;
+        r.pos++;
         break;
       }
-      if (pos >= src.length) notClosed('[', start, "',' or ']'");
-      failSyntax(pos, "',' or ']'");
+      if (r.pos >= r.src.length) notClosed(r, '[', start, "',' or ']'");
+      failSyntax(r, r.pos, "',' or ']'");
     }
-    depth--;
+    r.depth--;
     return out;
   };
 }
@@ -645,32 +656,35 @@ function listReader(t: ListDescriptor): Reader {
  * Dictionary keys are JavaScript strings: a key's text parsed under the key type and
  * normalised to the canonical key text (`ScalarRow.toKey`; Double keys keep their JSV text).
  */
-function keyReader(t: ScalarDescriptor): (raw: string, at: number) => string {
+function keyReader(t: ScalarDescriptor): KeyReader {
   return SCALAR_READERS[t.name].readKey;
 }
 
 /** A scalar read from its token by its row in `SCALAR_PARSERS` (Common/DeserializeBuiltin.cs). */
 function parsed<N extends ScalarName>(name: N): Converter {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
-  return (s, at) => scalarResult(name, parse(s), at, s);
+  return (r, s, at) => scalarResult(r, name, parse(s), at, s);
 }
 
-function keyOf<N extends ScalarName>(name: N): (raw: string, at: number) => string {
+function keyOf<N extends ScalarName>(name: N): KeyReader {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
   const toKey = SCALARS[name].toKey as (v: unknown) => string;
-  return (raw, at) => {
+  return (r, raw, at) => {
     let v = parse(raw);
-    if (lenient && v instanceof ServerValue) v = v.value;
-    if (v instanceof ScalarProblem) failValue(at, v.code, keyLabel(name), describeFound(raw), v.detail);
+    if (r.lenient && v instanceof ServerValue) v = v.value;
+    if (v instanceof ScalarProblem) failValue(r, at, v.code, keyLabel(name), describeFound(raw), v.detail);
     return toKey(v);
   };
 }
+
+/** A dictionary key's text read as its canonical key text (`at`: where the key starts, for errors). */
+type KeyReader = (r: JsvScanner, raw: string, at: number) => string;
 
 /** One row per scalar: its reader, the converter of its token text, and its key reader. */
 interface JsvScalarReader {
   readonly read: Reader;
   readonly convert: Converter;
-  readonly readKey: (raw: string, at: number) => string;
+  readonly readKey: KeyReader;
 }
 
 function row<N extends ScalarName>(name: N): JsvScalarReader {
@@ -688,13 +702,13 @@ function unsupportedObject(): never {
  * their in-place fast paths; the others take the token (unquoted) and parse it by their row.
  */
 const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
-  String: { read: readString, convert: (s) => s, readKey: (raw) => raw },
+  String: { read: readString, convert: (_r, s) => s, readKey: (_r, raw) => raw },
   Boolean: {
     read: readBoolean,
     convert: convertBoolean,
-    readKey: (raw, at) => {
+    readKey: (r, raw, at) => {
       const b = parseJsvBoolean(raw);
-      return b === undefined ? failValue(at, 'type', 'a Boolean key', describeFound(raw)) : b ? 'True' : 'False';
+      return b === undefined ? failValue(r, at, 'type', 'a Boolean key', describeFound(raw)) : b ? 'True' : 'False';
     },
   },
   Byte: row('Byte'),
@@ -704,10 +718,10 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
   Int32: {
     read: readInt32,
     convert: convertInt32,
-    readKey: (raw, at) => {
+    readKey: (r, raw, at) => {
       const v = parseJsvInt32(raw, true);
-      if (v === 'type') failValue(at, 'type', 'an Int32 key', describeFound(raw));
-      if (v === 'range') failValue(at, 'range', 'an Int32 key', describeFound(raw), 'outside the Int32 range');
+      if (v === 'type') failValue(r, at, 'type', 'an Int32 key', describeFound(raw));
+      if (v === 'range') failValue(r, at, 'range', 'an Int32 key', describeFound(raw), 'outside the Int32 range');
       return String(v);
     },
   },
@@ -718,10 +732,10 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
   Double: {
     read: readDouble,
     convert: convertDouble,
-    readKey: (raw, at) => {
+    readKey: (r, raw, at) => {
       let d = SCALAR_PARSERS.Double(raw);
-      if (lenient && d instanceof ServerValue) d = d.value;
-      if (d instanceof ScalarProblem) failValue(at, d.code, 'a Double key', describeFound(raw), d.detail);
+      if (r.lenient && d instanceof ServerValue) d = d.value;
+      if (d instanceof ScalarProblem) failValue(r, at, d.code, 'a Double key', describeFound(raw), d.detail);
       return formatDouble(d);
     },
   },
@@ -749,47 +763,47 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsvScalarReader } = {
  * collapsed: the 2022 semantics of §3.7, right for every key), a `{…}` key raw, or the text up
  * to `:`, not trimmed. Leaves `pos` on the `:`.
  */
-function readMapKey(): string {
-  const c = src.charCodeAt(pos);
-  if (c === QUOTE) return readQuoted();
-  const start = pos;
+function readMapKey(r: JsvScanner): string {
+  const c = r.src.charCodeAt(r.pos);
+  if (c === QUOTE) return readQuoted(r);
+  const start = r.pos;
   if (c === LBRACE) {
-    skipMatched();
-    return src.slice(start, pos);
+    skipMatched(r);
+    return r.src.slice(start, r.pos);
   }
-  const n = src.length;
-  let p = pos;
+  const n = r.src.length;
+  let p = r.pos;
   while (p < n) {
-    const d = src.charCodeAt(p);
+    const d = r.src.charCodeAt(p);
     if (d === COLON) break;
     // Compact JSV quotes any key holding these, so meeting one means the ':' is missing.
     if (d === COMMA || d === RBRACE || d === LBRACE || d === LBRACK || d === RBRACK) break;
     p++;
   }
-  pos = p;
-  return src.slice(start, p);
+  r.pos = p;
+  return r.src.slice(start, p);
 }
 
-function expectColon(keyAt: number): void {
-  if (src.charCodeAt(pos) !== COLON) {
-    if (pos === keyAt && src.charCodeAt(pos) === RBRACE) failSyntax(pos, 'a key', 'a trailing comma');
-    failSyntax(pos, "':'");
+function expectColon(r: JsvScanner, keyAt: number): void {
+  if (r.src.charCodeAt(r.pos) !== COLON) {
+    if (r.pos === keyAt && r.src.charCodeAt(r.pos) === RBRACE) failSyntax(r, r.pos, 'a key', 'a trailing comma');
+    failSyntax(r, r.pos, "':'");
   }
-  pos++;
+  r.pos++;
 }
 
-function notAnObject(label: string, inList: boolean, at: number): never {
-  const s = scalarToken(inList);
-  pos = at;
-  failValue(at, 'type', `${label} ({…})`, describeFound(s));
+function notAnObject(r: JsvScanner, label: string, inList: boolean, at: number): never {
+  const s = scalarToken(r, inList);
+  r.pos = at;
+  failValue(r, at, 'type', `${label} ({…})`, describeFound(s));
 }
 
 /** `{` followed by nothing but spaces before `}`: an empty map (`{ }`). */
-function blankBody(): boolean {
-  let p = pos;
-  while (src.charCodeAt(p) === 0x20 || src.charCodeAt(p) === 0x09) p++;
-  if (src.charCodeAt(p) !== RBRACE) return false;
-  pos = p + 1;
+function blankBody(r: JsvScanner): boolean {
+  let p = r.pos;
+  while (r.src.charCodeAt(p) === 0x20 || r.src.charCodeAt(p) === 0x09) p++;
+  if (r.src.charCodeAt(p) !== RBRACE) return false;
+  r.pos = p + 1;
   return true;
 }
 
@@ -797,40 +811,40 @@ function blankBody(): boolean {
  * At the `{` of an object or a dictionary (`start`): counts one level and steps inside. False
  * for an empty body (`{}`, `{ }`), which is then left again.
  */
-function enterBraces(start: number): boolean {
-  enter(start);
-  pos++;
-  if (src.charCodeAt(pos) === RBRACE) {
-    pos++;
-    depth--;
+function enterBraces(r: JsvScanner, start: number): boolean {
+  enter(r, start);
+  r.pos++;
+  if (r.src.charCodeAt(r.pos) === RBRACE) {
+    r.pos++;
+    r.depth--;
     return false;
   }
-  if (blankBody()) {
-    depth--;
+  if (blankBody(r)) {
+    r.depth--;
     return false;
   }
   return true;
 }
 
 /** After an entry of the `{` at `start`: true past a `,`; false past the `}`, which leaves it. */
-function nextEntry(start: number): boolean {
-  const c = src.charCodeAt(pos);
+function nextEntry(r: JsvScanner, start: number): boolean {
+  const c = r.src.charCodeAt(r.pos);
   if (c === COMMA) {
-    pos++;
+    r.pos++;
     return true;
   }
   if (c === RBRACE) {
-    pos++;
-    depth--;
+    r.pos++;
+    r.depth--;
     return false;
   }
-  if (pos >= src.length) notClosed('{', start, "',' or '}'");
-  failSyntax(pos, "',' or '}'");
+  if (r.pos >= r.src.length) notClosed(r, '{', start, "',' or '}'");
+  failSyntax(r, r.pos, "',' or '}'");
 }
 
 /** The input ends inside the `{` or `[` at `start`. */
-function notClosed(open: '{' | '[', start: number, expected: string): never {
-  failSyntax(pos, expected, `the ${open} at ${describeAt(start)} is not closed`);
+function notClosed(r: JsvScanner, open: '{' | '[', start: number, expected: string): never {
+  failSyntax(r, r.pos, expected, `the ${open} at ${describeAt(r, start)} is not closed`);
 }
 
 function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
@@ -840,43 +854,43 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
   const empty = emptyValue(vt);
   const nullable = vt.kind === 'class' || vt.kind === 'dictionary';
   const valueLabel = typeLabel(vt);
-  return (inList) => {
-    const start = pos;
-    if (src.charCodeAt(pos) !== LBRACE) {
-      if (takeNull(inList)) return null;
-      return notAnObject(label, inList, start);
+  return (r, inList) => {
+    const start = r.pos;
+    if (r.src.charCodeAt(r.pos) !== LBRACE) {
+      if (takeNull(r, inList)) return null;
+      return notAnObject(r, label, inList, start);
     }
     const out: Record<string, unknown> = {};
-    if (enterBraces(start)) {
+    if (enterBraces(r, start)) {
       do {
-        const keyAt = pos;
-        if (pos >= src.length) notClosed('{', start, "a key or '}'");
-        const raw = readMapKey();
-        expectColon(keyAt);
-        const valueAt = pos;
+        const keyAt = r.pos;
+        if (r.pos >= r.src.length) notClosed(r, '{', start, "a key or '}'");
+        const raw = readMapKey(r);
+        expectColon(r, keyAt);
+        const valueAt = r.pos;
         let v: unknown;
-        if (emptyHere(false)) {
-          if (pos >= src.length) notClosed('{', start, "a value or '}'");
+        if (emptyHere(r, false)) {
+          if (r.pos >= r.src.length) notClosed(r, '{', start, "a value or '}'");
           if (empty === undefined) {
-            throw new Failure({ code: 'type', ...where(valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
+            throw new Failure({ code: 'type', ...where(r, valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
           }
           v = empty;
         } else {
           try {
-            v = nullable && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : (read ??= readerFor(vt))(false);
+            v = nullable && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : (read ??= readerFor(vt))(r, false);
           } catch (e) {
             if (e instanceof Failure) throw e.at(raw);
             throw e;
           }
         }
         // ServiceStack skips an entry whose key token is empty.
-        if (raw !== '' || src.charCodeAt(keyAt) === QUOTE) {
+        if (raw !== '' || r.src.charCodeAt(keyAt) === QUOTE) {
           // Keys are data: `__proto__` must become an own property (setOwn, inlined on the hot path).
-          const k = readKey(raw, keyAt);
+          const k = readKey(r, raw, keyAt);
           if (k === '__proto__') setOwn(out, k, v);
           else out[k] = v;
         }
-      } while (nextEntry(start));
+      } while (nextEntry(r, start));
     }
     return out;
   };
@@ -899,8 +913,6 @@ interface Members {
 }
 
 function classReader(t: ClassDescriptor): Reader {
-  // Resolved on first call, when this closure is already cached (cyclic types).
-  let members: Members | undefined;
   const resolve = (): Members => {
     const ps = t.properties;
     const wires = ps.map((p) => p.wireName);
@@ -928,72 +940,93 @@ function classReader(t: ClassDescriptor): Reader {
     });
     return m;
   };
-  return (inList) => {
-    const start = pos;
-    if (src.charCodeAt(pos) !== LBRACE) {
+  // Resolved on the first `{`, when this closure is already cached (cyclic types).
+  let members: Members | undefined;
+  return (r, inList) => {
+    const start = r.pos;
+    if (r.src.charCodeAt(start) !== LBRACE) {
       // A struct is a value type: `null` is not one of its values.
-      if (!t.isValueType && takeNull(inList)) return null;
-      return notAnObject(t.name, inList, start);
+      if (!t.isValueType && takeNull(r, inList)) return null;
+      return notAnObject(r, t.name, inList, start);
     }
     const ms = (members ??= resolve());
-    const { readers, wires, keys, firsts, folded, empties, nullables } = ms;
-    const n = readers.length;
-    const slots: unknown[] = new Array<unknown>(n);
-    // ServiceStack writes members in declaration order, skipping nulls, so the next key is
-    // most likely a later member: compare it in place before slicing and hashing it.
+    const { readers, nullables } = ms;
+    const slots: unknown[] = new Array<unknown>(readers.length);
     let next = 0;
-    if (enterBraces(start)) {
+    if (enterBraces(r, start)) {
       do {
-        const keyAt = pos;
-        let i = -1;
-        const k0 = src.charCodeAt(pos);
-        for (let j = next; j < n; j++) {
-          if (firsts[j] === k0 && matchAt(keys[j]!, pos)) {
-            i = j;
-            pos += keys[j]!.length;
-            break;
-          }
+        const i = memberAt(r, ms, next, start);
+        if (i < 0) continue;
+        next = i + 1;
+        if (emptyHere(r, false)) {
+          emptyMember(r, ms, i, start, slots);
+          continue;
         }
-        if (i < 0) {
-          if (pos >= src.length) notClosed('{', start, "a key or '}'");
-          const name = readMapKey().trim();
-          expectColon(keyAt);
-          const f = folded.get(name.toLowerCase());
-          if (f !== undefined) i = f;
+        const valueAt = r.pos;
+        const depthAt = r.depth;
+        let v: unknown;
+        try {
+          v = nullables[i] && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : readers[i]!(r, false);
+        } catch (e) {
+          dropMember(r, ms, i, e, valueAt, depthAt);
+          continue;
         }
-        if (i < 0) {
-          // Unknown members (and `__type`) are skipped, without recursion.
-          if (!emptyHere(false)) skipValue(false);
-        } else {
-          next = i + 1;
-          const valueAt = pos;
-          if (emptyHere(false)) {
-            if (pos >= src.length) notClosed('{', start, "a value or '}'");
-            const e = empties[i];
-            if (e === undefined) {
-              if (!lenient) {
-                throw new Failure({ code: 'type', ...where(valueAt), expected: ms.labels[i]!, found: 'nothing' }).at(wires[i]!);
-              }
-            } else {
-              slots[i] = e === null ? undefined : e;
-            }
-          } else {
-            const depthAt = depth;
-            try {
-              const v = nullables[i] && src.charCodeAt(pos) === 0x6e && takeNull(false) ? null : readers[i]!(false);
-              slots[i] = v === null ? undefined : v;
-            } catch (e) {
-              if (!(e instanceof Failure)) throw e;
-              if (!(lenient && droppable(e.detail.code))) throw e.at(wires[i]!);
-              // What ServiceStack does: drop this member's value, keep reading the object.
-              pos = valueAt;
-              depth = depthAt;
-              skipValue(false);
-            }
-          }
-        }
-      } while (nextEntry(start));
+        slots[i] = v === null ? undefined : v;
+      } while (nextEntry(r, start));
     }
     return ms.build(slots);
   };
+}
+
+/**
+ * At a member's key (the `{` at `start` entered): the member's index with `r.pos` after its
+ * `:`, or -1 for a member the class does not have, whose value is then skipped (without
+ * recursion; `__type` is one). ServiceStack writes members in declaration order, skipping
+ * nulls, so the next key is most likely at or after `next`: it is compared in place first,
+ * before slicing and hashing it; names bind case-insensitively.
+ */
+function memberAt(r: JsvScanner, ms: Members, next: number, start: number): number {
+  const src = r.src;
+  const keyAt = r.pos;
+  const { keys, firsts } = ms;
+  const n = keys.length;
+  const k0 = src.charCodeAt(keyAt);
+  for (let j = next; j < n; j++) {
+    if (firsts[j] === k0 && matchAt(src, keys[j]!, keyAt)) {
+      r.pos = keyAt + keys[j]!.length;
+      return j;
+    }
+  }
+  if (keyAt >= src.length) notClosed(r, '{', start, "a key or '}'");
+  const name = readMapKey(r).trim();
+  expectColon(r, keyAt);
+  const f = ms.folded.get(name.toLowerCase());
+  if (f !== undefined) return f;
+  if (!emptyHere(r, false)) skipValue(r, false);
+  return -1;
+}
+
+/** Member `i` has an empty value (`{name:}`): its empty meaning, or the error in strict mode. */
+function emptyMember(r: JsvScanner, ms: Members, i: number, start: number, slots: unknown[]): void {
+  if (r.pos >= r.src.length) notClosed(r, '{', start, "a value or '}'");
+  const e = ms.empties[i];
+  if (e === undefined) {
+    if (!r.lenient) {
+      throw new Failure({ code: 'type', ...where(r, r.pos), expected: ms.labels[i]!, found: 'nothing' }).at(ms.wires[i]!);
+    }
+  } else {
+    slots[i] = e === null ? undefined : e;
+  }
+}
+
+/**
+ * Member `i`'s value at `valueAt` failed with `e`: in lenient mode a value ServiceStack would
+ * drop is skipped and the object read on; anything else is rethrown at the member.
+ */
+function dropMember(r: JsvScanner, ms: Members, i: number, e: unknown, valueAt: number, depthAt: number): void {
+  if (!(e instanceof Failure)) throw e;
+  if (!(r.lenient && droppable(e.detail.code))) throw e.at(ms.wires[i]!);
+  r.pos = valueAt;
+  r.depth = depthAt;
+  skipValue(r, false);
 }

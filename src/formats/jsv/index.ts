@@ -52,10 +52,10 @@ import {
   position,
   readerFor,
   readRootScalar,
-  resetScanner,
   skipOuterWhitespace,
   startScanner,
   unformatIfPretty,
+  type JsvScanner,
 } from './decode.js';
 import { writerFor } from './encode.js';
 import { jsvDecodeDefaults, jsvEncodeDefaults, type JsvDecodeOptions, type JsvEncodeOptions } from './options.js';
@@ -96,47 +96,44 @@ export function encodeJsv(type: TypeDescriptor, value: unknown, options?: JsvEnc
  * whitespace tolerated around them (a file's final line break); a scalar is the whole text,
  * as ServiceStack reads a root string (leading/trailing spaces are content).
  */
-function readRoot(type: TypeDescriptor, asValue: boolean): unknown {
+function readRoot(r: JsvScanner, type: TypeDescriptor, asValue: boolean): unknown {
   const t = type.kind === 'nullable' ? type.of : type;
-  if (t.kind === 'scalar' || t.kind === 'enum') return readRootScalar(t);
-  skipOuterWhitespace();
-  unformatIfPretty();
-  const start = position();
-  if (atEnd()) {
+  if (t.kind === 'scalar' || t.kind === 'enum') return readRootScalar(r, t);
+  skipOuterWhitespace(r);
+  unformatIfPretty(r);
+  const start = position(r);
+  if (atEnd(r)) {
     if (asValue) return null;
-    failSyntax(start, t.kind === 'list' ? "'['" : "'{'");
+    failSyntax(r, start, t.kind === 'list' ? "'['" : "'{'");
   }
   if (t.kind === 'list') {
     // ServiceStack also takes a list body without its brackets (`1,2,3`) at the root.
-    if (!asValue && !lookingAt('[')) failSyntax(start, "'['");
-    if (!lookingAt('[')) bracketListBody();
-  } else if (!lookingAt('{')) {
-    failSyntax(start, "'{'", 'ServiceStack requires an object to start with {');
+    if (!asValue && !lookingAt(r, '[')) failSyntax(r, start, "'['");
+    if (!lookingAt(r, '[')) bracketListBody(r);
+  } else if (!lookingAt(r, '{')) {
+    failSyntax(r, start, "'{'", 'ServiceStack requires an object to start with {');
   }
-  const value = readerFor(t)(false);
-  skipOuterWhitespace();
-  if (!atEnd()) failSyntax(position(), 'end of input');
+  const value = readerFor(t)(r, false);
+  skipOuterWhitespace(r);
+  if (!atEnd(r)) failSyntax(r, position(r), 'end of input');
   return value;
 }
 
-function run<T>(type: TypeDescriptor, text: string, options: JsvDecodeOptions | undefined, f: () => T): T {
+function run<T>(type: TypeDescriptor, text: string, options: JsvDecodeOptions | undefined, f: (r: JsvScanner) => T): T {
   const o = checkDecodeOptions('JSV', options, jsvDecodeDefaults);
   if (typeof text !== 'string') throw usageError(`JSV decode needs a string, not ${describeFound(text)}`);
-  startScanner(text, o.maxDepth, o.lenient);
   try {
-    return f();
+    return f(startScanner(text, o.maxDepth, o.lenient));
   } catch (e) {
     throw toDtoError(e, { format: 'JSV', direction: 'decode', typeName: rootName(type) });
-  } finally {
-    resetScanner();
   }
 }
 
 /** Reads `text` (compact or pretty JSV) as an instance of `type`. Throws `DtoFormatError`. */
 export function decodeJsv(type: TypeDescriptor, text: string, options?: JsvDecodeOptions): unknown {
-  return run(type, text, options, () => {
-    const start = position();
-    const value = readRoot(type, false);
+  return run(type, text, options, (r) => {
+    const start = position(r);
+    const value = readRoot(r, type, false);
     // The root is the document: empty text is not an instance of the type.
     if (value === null) fail({ code: 'type', line: 1, column: start + 1, expected: rootName(type), found: 'nothing' });
     return value;
@@ -163,7 +160,7 @@ export function encodeJsvValue(type: TypeDescriptor, value: unknown): string {
  * empty string is null. Throws `DtoFormatError`.
  */
 export function decodeJsvValue(type: TypeDescriptor, text: string, options?: JsvDecodeOptions): unknown {
-  return run(type, text, options, () => readRoot(type, true));
+  return run(type, text, options, (r) => readRoot(r, type, true));
 }
 
 /** From the first characters: `{name:` (a bare name) is JSV's and never JSON's. */
