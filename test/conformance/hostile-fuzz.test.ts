@@ -7,7 +7,7 @@
  * every format, and read back there, without any exception but a `DtoFormatError`
  * (./fuzz/hostile-judge.ts).
  *
- * Bounded for `npm test` (a few hundred cases per family, tokens up to 10⁵ characters, and a
+ * Bounded for `npm test` (a hundred cases per family, tokens up to 10⁵ characters, and a
  * table of 10⁶-digit numbers in every numeric slot); `npm run fuzz:long` runs the same
  * generators for 10⁶ inputs per format against dist/. The cases run in this thread: a case
  * that never ended would time the test out rather than pass.
@@ -26,7 +26,7 @@ const r = resolver(lib);
 const ctx = hostileContext(r, { maxToken: 100_000, maxNesting: 20_000 });
 
 const LABEL: Record<HostileFormat, string> = { json: 'JSON', jsv: 'JSV', xml: 'XML' };
-const RUNS = runs(150);
+const RUNS = runs(100);
 const NUMERIC = new Set(['Byte', 'SByte', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64', 'Single', 'Double', 'Decimal']);
 
 /** fast-check shows a case by its generator and an abridged text, not a 10⁵-character string. */
