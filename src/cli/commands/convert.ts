@@ -6,7 +6,7 @@ import type { Schema } from '../../schema/registry.js';
 import { flag, str, type Parsed } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { chooseInputCodec, chooseType, requireClassType, requireCodec } from '../documents.js';
-import { chooseElementType, convertStream, headText, peekFile, peekStream, readAll, StreamFailure, type PeekedInput, type StreamJob } from '../stream.js';
+import { chooseElementType, convertStream, elementTypeName, headText, peekFile, peekStream, readAll, StreamFailure, type PeekedInput, type StreamJob } from '../stream.js';
 import { CONVERT_HELP } from '../help.js';
 import {
   checkWritable,
@@ -111,7 +111,9 @@ async function run({ schema, args: p, io }: CommandContext): Promise<number> {
   const to = requireCodec(str(p, 'to')!, '--to');
   const max = maxSize(p, 'convert');
   // Check --type before reading anything, so a typo is a usage error (2) at once.
-  if (str(p, 'type') !== undefined) requireClassType(schema, str(p, 'type')!);
+  // A collection's spelling (ArrayOfCustomerInfo, List<CustomerInfo>) names its element type.
+  const typeFlag = str(p, 'type');
+  if (typeFlag !== undefined && schema.get(typeFlag) === undefined) requireClassType(schema, elementTypeName(typeFlag));
   const output = str(p, 'output');
   const args = p.positionals.length ? p.positionals : ['-'];
 
