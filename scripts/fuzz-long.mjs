@@ -310,7 +310,9 @@ async function main() {
   if (o.replay) return replay(o);
   mkdirSync(o.out, { recursive: true });
   const formats = o.format === 'all' ? ['json', 'jsv', 'xml'] : [o.format];
-  const parallel = Math.max(1, Math.min(o.parallel, formats.length, cpus().length));
+  // More children than cores only shares the cores (each decode is timed in CPU time); warn, do not cap.
+  const parallel = Math.max(1, Math.min(o.parallel, formats.length));
+  if (parallel > cpus().length) console.log(`note: ${parallel} formats at a time on ${cpus().length} cores`);
   console.log(`fuzz:long ${o.runs} inputs per format (${formats.join(', ')}), seed ${o.seed}, ${parallel} at a time, dist ${o.dist}, out ${o.out}`);
   let repros = 0;
   const reproFiles = [];
