@@ -232,16 +232,19 @@ export async function* decodeXmlStream(
     if (error) throw error;
   }
 
-  const take = (): XmlPiece | undefined => {
-    try {
-      return framer.take();
-    } catch (e) {
-      throw framingError(e, ctx);
-    }
-  };
-
   function* drain(last: boolean): Generator<unknown, void, undefined> {
-    for (let piece = take(); piece !== undefined; piece = take()) {
+    for (;;) {
+      let piece: XmlPiece | undefined;
+      try {
+        piece = framer.take();
+      } catch (e) {
+        // A piece over the length limit: the elements before it go out first, and the index
+        // is that of the collection's items (the framer counts children, unknown ones too).
+        yield* flush();
+        const f = framingError(e, ctx);
+        throw f.path ? f.withContext({ path: f.path.replace(/^\[\d+\]/, `[${base}]`) }) : f;
+      }
+      if (piece === undefined) break;
       if (piece.element && !piece.broken) {
         batch.push(piece);
         batchChars += piece.text.length;
