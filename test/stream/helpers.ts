@@ -77,3 +77,44 @@ export class CountingSource implements AsyncIterable<string> {
     }
   }
 }
+
+function cpuSince(t0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** CPU milliseconds per run of `f`: batches of at least ~8 ms (so small inputs are not timer noise), the best of three. */
+function costOf(f: () => void): number {
+  let best = Infinity;
+  for (let sample = 0; sample < 3; sample++) {
+    let runs = 0;
+    const t0 = process.cpuUsage();
+    let t = 0;
+    do {
+      f();
+      runs++;
+      t = cpuSince(t0);
+    } while (t < 8);
+    best = Math.min(best, t / runs);
+  }
+  return best;
+}
+
+/**
+ * The CPU-time ratio of `large` to `small` (inputs 10x apart), warmed up. CPU time, not wall
+ * time, because the machine is shared; noise only adds time, so the best of each is kept over
+ * rounds until the ratio is within `limit` or 5 s have passed: a quadratic scan stays near
+ * 100 however often it is measured, a loaded machine needs more rounds to show ~10.
+ */
+export function timeRatio(small: () => void, large: () => void, limit = 20): number {
+  for (let w = 0; w < 5; w++) small();
+  large();
+  const deadline = performance.now() + 5000;
+  let a = Infinity;
+  let b = Infinity;
+  for (;;) {
+    a = Math.min(a, costOf(small));
+    b = Math.min(b, costOf(large));
+    if (b / a <= limit || performance.now() > deadline) return b / a;
+  }
+}

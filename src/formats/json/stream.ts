@@ -9,13 +9,18 @@
  * root document (a `null` element, a BOM, the list's own level of nesting) go through the
  * whole-list reader on that one element (`asListElement`), so no rule is written twice here.
  *
- * Limits of a stream: one element's text may be at most `maxDocumentLength` UTF-16 units when
- * that decode option is given, else `MAX_ELEMENT_LENGTH`; the number of elements is unbounded
- * (that is the point of streaming: `maxCollectionLength` does not apply).
+ * Limits of a stream: one element's text may be at most `maxDocumentLength` UTF-16 units (the
+ * decode option, default 2²⁸), a `documentLength` error raised as soon as the element grows
+ * past it; the number of elements is unbounded (that is the point of streaming:
+ * `maxCollectionLength` bounds the lists inside an element, not the stream). The other limits
+ * apply inside each element as in a whole document.
  */
-import { DtoFormatError, usageError, type DtoErrorCode } from '../../errors.js';
+import { DtoFormatError, type DtoErrorCode, type FormatName } from '../../errors.js';
 import { listOf, typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
+import type { DecodeLimitOptions } from '../codec.js';
 import { Failure } from '../common/failure.js';
+import { DEFAULT_LIMITS, limitDetail } from '../common/limits.js';
+import { checkLimits } from '../common/options.js';
 import {
   decodeFramed,
   encodeFramed,
@@ -31,11 +36,11 @@ import { decodeJson, encodeJson } from './index.js';
 import { jsonDecodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
 
 /**
- * The longest element text a stream accepts when no `maxDocumentLength` option is given:
- * 2²⁸ UTF-16 units (the whole-document default, 256 MiB of ASCII), so that a stream of
- * elements never holds more than one such element plus one chunk.
+ * The longest element text a stream accepts when no `maxDocumentLength` option is given: the
+ * whole-document default (`DEFAULT_LIMITS.maxDocumentLength`, 2²⁸ UTF-16 units, 256 MiB of
+ * ASCII), so that a stream never holds more than one such element plus one chunk.
  */
-export const MAX_ELEMENT_LENGTH = 2 ** 28;
+export const MAX_ELEMENT_LENGTH = DEFAULT_LIMITS.maxDocumentLength;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -62,26 +67,18 @@ function charAt(text: string, i: number): string {
   return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? JSON.stringify(ch) : `'${ch}'`;
 }
 
-/** The element-length limit of a stream: the `maxDocumentLength` option when given (and valid), else `MAX_ELEMENT_LENGTH`. */
-export function maxElementLength(format: 'JSON' | 'JSV' | 'NDJSON', options: object | undefined): number {
-  const v: unknown = options === undefined ? undefined : (options as { maxDocumentLength?: unknown }).maxDocumentLength;
-  if (v === undefined) return MAX_ELEMENT_LENGTH;
-  if (typeof v !== 'number' || !(v >= 1) || !(Number.isInteger(v) || v === Infinity)) {
-    throw usageError(`${format} option maxDocumentLength must be a positive integer or Infinity, not ${String(v)}`);
-  }
-  return v;
+/**
+ * The element-length limit of a stream: `maxDocumentLength` of the options (the limit of a
+ * whole document applies to each element's text; a stream as a whole has no length limit),
+ * checked as every decode limit is.
+ */
+export function maxElementLength(format: FormatName, options: object | undefined): number {
+  return checkLimits(format, options as DecodeLimitOptions | undefined).maxDocumentLength;
 }
 
-/** The failure of an element longer than the limit, at the element's start. */
+/** The failure of an element longer than the limit (code `documentLength`), at the element's start. */
 export function elementTooLong(limit: number, length: number, index: number, line: number, column: number): Failure {
-  const code: DtoErrorCode = 'forbidden';
-  return new Failure({
-    code,
-    line,
-    column,
-    found: `an element of at least ${length} characters`,
-    detail: `one element of a stream may be at most ${limit} UTF-16 units (maxDocumentLength); raise the option to accept it`,
-  }).at(index);
+  return new Failure({ line, column, ...limitDetail('maxDocumentLength', limit, `an element of at least ${length} characters`) }).at(index);
 }
 
 const enum State {

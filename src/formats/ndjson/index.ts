@@ -47,7 +47,7 @@ import { decodeJson, encodeJson, type JsonDecodeOptions, type JsonEncodeOptions 
 import { elementTooLong, jsonElementReader, jsonElementWriter, MAX_ELEMENT_LENGTH, maxElementLength } from '../json/stream.js';
 
 /** The codec's name in messages. */
-const FORMAT = 'NDJSON' as FormatName;
+const FORMAT: FormatName = 'NDJSON';
 
 /** Options of the NDJSON writer: the JSON writer's, without the pretty layout (a record is one line). */
 export type NdjsonEncodeOptions = Omit<JsonEncodeOptions, 'pretty'> & { readonly pretty?: false };
