@@ -4,17 +4,23 @@
  *
  * Lenient JSON and JSV decoding is quadratic in the number of member values it drops. In
  * lenient mode a member whose value does not fit its type (`"num":"x"` for an Int32) is
- * dropped, as ServiceStack does, and reading carries on. Each drop starts as a `Failure`
- * built with the line and column of the bad value (`failAt`/`failValue` → `where(at)` →
- * `lineCol(src, at)` in src/formats/common/failure.ts, a scan from the start of the text),
- * and the catch in the class reader (json/decode.ts, jsv/decode.ts: `if (!(lenient &&
- * …droppable(e.detail.code))) throw …; rewind/skipValue`) throws that position away. n drops
- * cost O(n · size): on this machine `{"num":"x", … ×50,000}` (0.5 MB) took 42 s in JSON and
- * `{num:x, … ×50,000}` (0.3 MB) 21 s in JSV; the default (strict) mode stops at the first.
+ * dropped, as ServiceStack does, and reading carries on. Each drop starts as a `Failure` that
+ * already holds the line and column of the bad value, and computing them scans the text from
+ * its start (`lineCol` in src/formats/common/failure.ts): JSON `failAt` (json/decode.ts:111,
+ * `lineCol(src, at)`), JSV `where(r, at)` (jsv/decode.ts:115). The catch that drops the value
+ * then throws that position away (JSON: the class reader, json/decode.ts:855 `if (!(lenient &&
+ * lenientCode(…))) throw …; rewind(valueAt); skipValue()`; JSV: `dropMember`,
+ * jsv/decode.ts:1026). n drops cost O(n · size). Measured on this machine (commit e49401c,
+ * and the same at 293e017 after the JSV scanner rewrite): `{"num":"x", … ×50,000}` (0.5 MB)
+ * 42 s in JSON, `{num:x, … ×50,000}` (0.3 MB) 21 s in JSV; scripts/fuzz-long.mjs found a
+ * 250 KB mutated pretty JSV document that takes 11–18 s. The default (strict) mode stops at
+ * the first bad value, so only `lenient: true` callers are exposed — but lenient is what a
+ * server mimicking ServiceStack would use on untrusted input.
  *
- * Suggested fix: compute line:column only when an error leaves the codec — keep the offset
- * in the Failure and turn it into line:column in `toDtoError` (or from a line-start table
- * built once per document) — so a dropped value costs O(1) beyond reading it.
+ * Suggested fix: compute line:column only when an error leaves the codec — keep the offset in
+ * the Failure and turn it into line:column once, in `toDtoError` (or from a line-start table
+ * built once per document, binary-searched) — so a dropped value costs O(1) beyond reading it.
+ * `Failure.at(path)` and the messages need no change.
  *
  * When fixed, these shapes belong in test/json/linear-time.test.ts and
  * test/jsv/linear-time.test.ts (same helper, `LENIENT`, 'decodes').
@@ -76,6 +82,10 @@ describe('lenient mode: dropping many member values is linear', () => {
 
   it('JSON: a Boolean member of an Evo Voice DTO given a string, many times', () => {
     linear(jsonCodec, Customer, (n) => `{${'"isStaging":"x",'.repeat(n)}"accountName":"a"}`, 500);
+  });
+
+  it('JSON: many list elements each with a value to drop ({"kids":[{"num":"x"},…]})', () => {
+    linear(jsonCodec, Node, (n) => `{"kids":[${'{"num":"x"},'.repeat(n)}{}]}`, 300);
   });
 
   it('JSV: an Int32 member given a word, many times ({num:x,…})', () => {
