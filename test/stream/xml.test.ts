@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DtoFormatError } from '../../src/errors.js';
 import { xmlCodec, type XmlDecodeOptions } from '../../src/formats/xml/index.js';
-import { decodeXmlStream, encodeXmlStream, xmlCollectionElementType, xmlIsCollection } from '../../src/formats/xml/stream.js';
+import { decodeXmlStream, encodeXmlStream } from '../../src/formats/xml/stream.js';
 import { XmlFramer, type XmlPiece } from '../../src/formats/xml/stream-framer.js';
 import { lineCol } from '../../src/formats/common/failure.js';
 import { listOf, type TypeDescriptor } from '../../src/schema/descriptors.js';
@@ -450,24 +450,20 @@ describe('the framer', () => {
   });
 });
 
-describe('collections named by their root', () => {
-  it('xmlIsCollection and xmlCollectionElementType', () => {
-    const text = xmlCodec.encode(listOf(CustomerInfo), []);
-    expect(xmlIsCollection(text)).toBe(true);
-    expect(xmlCollectionElementType(evoVoice.at(), text)).toBe(CustomerInfo);
-    expect(xmlIsCollection(xmlCodec.encode(listOf(scalar('Int32')), [1]))).toBe(true);
-    expect(xmlCollectionElementType(evoVoice.at(), xmlCodec.encode(listOf(scalar('Int32')), [1]))).toBeUndefined();
-    expect(xmlCollectionElementType(zoo.at(), xmlCodec.encode(listOf(zoo.require('Mood')), []))).toBe(zoo.require('Mood'));
-    expect(xmlIsCollection(xmlCodec.encode(CustomerInfo, xmlCodec.decode(CustomerInfo, readFileSync(join(FIXTURES, 'oracle/vectors/000-CustomerInfo/dto.xml'), 'utf8'))))).toBe(false);
-    expect(xmlIsCollection(xmlCodec.encode({ kind: 'dictionary', key: scalar('String'), value: scalar('Int32'), isValueType: false }, {}))).toBe(false);
-    expect(xmlIsCollection('<ArrayOfItem xmlns="')).toBe(false);
-  });
-});
-
 it('a streamed collection encodes back to the bytes it was read from', async () => {
   const text = xmlCodec.encode(listOf(Item), whole(Item, TRICKY).values!);
   const back = (await streamed(Item, chunks(text, 13))).values;
   let out = '';
   for await (const c of encodeXmlStream(Item, back)) out += c;
   expect(out).toBe(text);
+});
+
+it('the XML codec streams: xmlCodec.decodeStream and encodeStream are these', async () => {
+  const values = whole(Item, TRICKY).values!;
+  const got: unknown[] = [];
+  for await (const v of xmlCodec.decodeStream!(Item, chunks(TRICKY, 9))) got.push(v);
+  expect(got).toEqual(values);
+  let out = '';
+  for await (const c of xmlCodec.encodeStream!(Item, got, { pretty: true })) out += c;
+  expect(out).toBe(xmlCodec.encode(listOf(Item), values, { pretty: true }));
 });

@@ -17,6 +17,7 @@ import { rootKey } from './contract.js';
 import { decodeXml, type MemberOrder } from './decode.js';
 import { encodeXml } from './encode.js';
 import { readRootName } from './scanner.js';
+import { decodeXmlStream, encodeXmlStream } from './stream.js';
 
 export interface XmlEncodeOptions extends EncodeOptions {
   /**
@@ -150,6 +151,8 @@ export const xmlCodec: Codec<XmlEncodeOptions, XmlDecodeOptions> = Object.freeze
   detectType: xmlRootType,
   isCollection: isXmlCollection,
   detectElementType: xmlElementType,
+  decodeStream: decodeXmlStream,
+  encodeStream: encodeXmlStream,
 });
 
 export { namespacesDigest, contractName, contractNamespace, keyValueName } from './contract.js';

@@ -23,8 +23,7 @@
  * to `xmlCodec.encode(listOf(elementType), [...items])`, in every layout.
  */
 import { DtoFormatError, type DtoFormatErrorDetails } from '../../errors.js';
-import { listOf, type NamedTypeDescriptor, type TypeDescriptor } from '../../schema/descriptors.js';
-import type { Schema } from '../../schema/registry.js';
+import { listOf, type TypeDescriptor } from '../../schema/descriptors.js';
 import { DEFAULT_MAX_DEPTH } from '../codec.js';
 import { DEFAULT_LIMITS } from '../common/limits.js';
 import {
@@ -36,9 +35,8 @@ import {
   type StreamContext,
   type StreamSource,
 } from '../common/stream.js';
-import { ARRAYS_NS, contractName, contractNamespace } from './contract.js';
+import { contractName } from './contract.js';
 import { xmlCodec, type XmlDecodeOptions, type XmlEncodeOptions } from './index.js';
-import { readRootName } from './scanner.js';
 import { XmlFramer, type RootTag, type XmlPiece } from './stream-framer.js';
 
 /**
@@ -339,28 +337,4 @@ export async function* encodeXmlStream(
 ): AsyncGenerator<string, void, undefined> {
   const writer = xmlCollectionWriter(elementType, options);
   yield* encodeFramed(items, writer, { format: 'XML', typeName: contractName(listOf(elementType)) });
-}
-
-const listRootKey = (t: NamedTypeDescriptor): string => contractNamespace(listOf(t)) + '\u0000' + contractName(listOf(t));
-
-/**
- * Whether the document that starts with `head` is a DataContract collection: its root is an
- * `ArrayOfX` (and not a dictionary's `ArrayOfKeyValueOf…` in the Arrays namespace). `head`
- * must hold the whole root start tag.
- */
-export function xmlIsCollection(head: string): boolean {
-  const root = readRootName(head);
-  if (!root || !root.local.startsWith('ArrayOf')) return false;
-  return !(root.ns === ARRAYS_NS && root.local.startsWith('ArrayOfKeyValueOf'));
-}
-
-/**
- * The element type a collection document names by its root: the DTO class or enum of `schema`
- * whose `List<T>` has that contract name and namespace (`<ArrayOfCustomerInfo xmlns="…">` →
- * CustomerInfo). Undefined when none does (lists of scalars name no DTO).
- */
-export function xmlCollectionElementType(schema: Schema, head: string): NamedTypeDescriptor | undefined {
-  const root = readRootName(head);
-  if (!root) return undefined;
-  return schema.indexBy(listRootKey).get(root.ns + '\u0000' + root.local);
 }
