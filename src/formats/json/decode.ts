@@ -4,9 +4,10 @@
  * case-insensitive names, unknown members, quoted scalars, bare NaN/Infinity) and reports what
  * the server would silently drop (see `JsonDecodeOptions.lenient`).
  *
- * Scanner state lives in module variables rather than an object passed around: decoding is
- * synchronous and never calls user code, so one decode cannot interleave with another, and the
- * hot loops read plain variables instead of properties.
+ * Scanner state lives in a `JsonScanner` passed to every reader, not in module variables: a
+ * decode can then start while another is under way (a descriptor's getter, a reader resumed
+ * later) without either seeing the other's position. One class, fields set in the constructor,
+ * so every access site stays monomorphic.
  */
 import { describeFound } from '../../errors.js';
 import {
@@ -29,45 +30,42 @@ import { keyLabel, SCALAR_PARSERS } from '../common/scalar-parse.js';
 import { SCALARS, ScalarProblem, type ScalarName } from '../../schema/scalars.js';
 
 /**
- * Reads the value starting at `pos` (whitespace already skipped) and leaves `pos` just after
+ * Reads the value starting at `s.pos` (whitespace already skipped) and leaves `s.pos` just after
  * it. Returns `null` for a JSON `null` where the type admits one; value types throw instead.
  */
-export type Reader = () => unknown;
+export type Reader = (s: JsonScanner) => unknown;
 
 // ---------------------------------------------------------------------------------------------
 // Scanner state
 
-let src = '';
-let pos = 0;
-let depth = 0;
-let maxDepth = 512;
-let lenient = false;
-/**
- * The first backslash at or after some position at or before `pos` (-1: none left), so a
- * string without escapes is one `indexOf` and a slice. Valid only while `pos` moves forward:
- * going back goes through `rewind`.
- */
-let nextBackslash = -1;
+/** One document being read: the text, where the reader is, and the decode's options. */
+export class JsonScanner {
+  src: string;
+  pos: number;
+  /** Containers open around `pos`. */
+  depth: number;
+  readonly maxDepth: number;
+  readonly lenient: boolean;
+  /**
+   * The first backslash at or after some position at or before `pos` (-1: none left), so a
+   * string without escapes is one `indexOf` and a slice. Valid only while `pos` moves forward:
+   * going back goes through `rewind`.
+   */
+  nextBackslash: number;
 
-function rewind(to: number): void {
-  pos = to;
-  nextBackslash = src.indexOf('\\', to);
+  constructor(text: string, maxDepth: number, lenient: boolean) {
+    this.src = text;
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.depth = 0;
+    this.maxDepth = maxDepth;
+    this.lenient = lenient;
+    this.nextBackslash = text.indexOf('\\');
+  }
 }
 
-/** Ends one decode: drops the reference to the input so it can be collected. */
-export function resetScanner(): void {
-  src = '';
-  pos = 0;
-  depth = 0;
-}
-
-export function startScanner(text: string, limit: number, lenientMode: boolean): void {
-  src = text;
-  pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  depth = 0;
-  maxDepth = limit;
-  lenient = lenientMode;
-  nextBackslash = text.indexOf('\\');
+function rewind(s: JsonScanner, to: number): void {
+  s.pos = to;
+  s.nextBackslash = s.src.indexOf('\\', to);
 }
 
 // Character codes used below.
@@ -90,26 +88,30 @@ function isDelimiterOrEnd(c: number): boolean {
   return c !== c || (c < 128 && DELIMITER[c] === 1);
 }
 
-/** Skips JSON whitespace and returns the code of the character at `pos` (NaN at the end). */
-export function skipWhitespace(): number {
+/** Skips JSON whitespace and returns the code of the character at `s.pos` (NaN at the end). */
+export function skipWhitespace(s: JsonScanner): number {
+  const src = s.src;
+  let pos = s.pos;
   let c = src.charCodeAt(pos);
+  if (c > 0x20) return c;
   while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = src.charCodeAt(++pos);
+  s.pos = pos;
   return c;
 }
 
-export function atEnd(): boolean {
-  return pos >= src.length;
+export function atEnd(s: JsonScanner): boolean {
+  return s.pos >= s.src.length;
 }
 
-export function position(): number {
-  return pos;
+export function position(s: JsonScanner): number {
+  return s.pos;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Failures
 
-function failAt(at: number, code: DtoErrorCode, expected: string | undefined, found: string | undefined, detail?: string): never {
-  const { line, column } = lineCol(src, at);
+function failAt(s: JsonScanner, at: number, code: DtoErrorCode, expected: string | undefined, found: string | undefined, detail?: string): never {
+  const { line, column } = lineCol(s.src, at);
   const d: { code: DtoErrorCode; line: number; column: number; expected?: string; found?: string; detail?: string } = {
     code,
     line,
@@ -122,36 +124,36 @@ function failAt(at: number, code: DtoErrorCode, expected: string | undefined, fo
 }
 
 /** The character at `at` for a message: `'x'`, or `end of input`. */
-function charAt(at: number): string {
-  if (at >= src.length) return 'end of input';
-  const cp = src.codePointAt(at)!;
+function charAt(s: JsonScanner, at: number): string {
+  if (at >= s.src.length) return 'end of input';
+  const cp = s.src.codePointAt(at)!;
   const ch = String.fromCodePoint(cp);
   return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? JSON.stringify(ch) : `'${ch}'`;
 }
 
-export function failSyntax(at: number, expected: string, detail?: string): never {
-  failAt(at, 'syntax', expected, charAt(at), detail);
+export function failSyntax(s: JsonScanner, at: number, expected: string, detail?: string): never {
+  failAt(s, at, 'syntax', expected, charAt(s, at), detail);
 }
 
-function failDepth(at: number): never {
-  failAt(at, 'depth', undefined, undefined, `nesting deeper than maxDepth ${maxDepth}`);
+function failDepth(s: JsonScanner, at: number): never {
+  failAt(s, at, 'depth', undefined, undefined, `nesting deeper than maxDepth ${s.maxDepth}`);
 }
 
 /** The value at `at` (not consumed) as a message shows it: `"x"`, `1.5`, `an object`. */
-function describeValueAt(at: number): string {
-  const c = src.charCodeAt(at);
+function describeValueAt(s: JsonScanner, at: number): string {
+  const c = s.src.charCodeAt(at);
   if (c === LBRACE) return 'an object';
   if (c === LBRACKET) return 'an array';
-  const save = pos;
-  const saveBackslash = nextBackslash;
-  rewind(at);
+  const save = s.pos;
+  const saveBackslash = s.nextBackslash;
+  rewind(s, at);
   try {
-    if (c === QUOTE) return describeFound(readString());
-    const token = bareToken();
+    if (c === QUOTE) return describeFound(readString(s));
+    const token = bareToken(s);
     return token.length > 40 ? token.slice(0, 40) + '…' : token;
   } finally {
-    pos = save;
-    nextBackslash = saveBackslash;
+    s.pos = save;
+    s.nextBackslash = saveBackslash;
   }
 }
 
@@ -159,24 +161,24 @@ function describeValueAt(at: number): string {
  * The value at `start` is not a `label`. If it is not even a JSON value (`tru`, a stray `,`)
  * the text is malformed and that is what gets reported.
  */
-function wrongValue(label: string, start: number): never {
-  const c = src.charCodeAt(start);
+function wrongValue(s: JsonScanner, label: string, start: number): never {
+  const c = s.src.charCodeAt(start);
   if (c !== LBRACE && c !== LBRACKET && c !== QUOTE) {
-    const save = pos;
-    pos = start;
-    const token = bareToken();
-    pos = save;
+    const save = s.pos;
+    s.pos = start;
+    const token = bareToken(s);
+    s.pos = save;
     if (!isLiteral(token)) {
-      if (token === '') failSyntax(start, label);
-      failAt(start, 'syntax', label, token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
+      if (token === '') failSyntax(s, start, label);
+      failAt(s, start, 'syntax', label, token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
     }
   }
-  failAt(start, 'type', label, describeValueAt(start));
+  failAt(s, start, 'type', label, describeValueAt(s, start));
 }
 
 /** `null` where a non-nullable value type is declared: ServiceStack keeps the default silently. */
-function nullForValueType(label: string, start: number): never {
-  failAt(start, 'strict', label, 'null', 'a non-nullable value type; lenient: true keeps the .NET default');
+function nullForValueType(s: JsonScanner, label: string, start: number): never {
+  failAt(s, start, 'strict', label, 'null', 'a non-nullable value type; lenient: true keeps the .NET default');
 }
 
 function lenientCode(code: DtoErrorCode): boolean {
@@ -186,33 +188,35 @@ function lenientCode(code: DtoErrorCode): boolean {
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-/** Reads the string literal at `pos` (which is on the opening quote) and returns its value. */
-export function readString(): string {
-  const open = pos;
-  const start = pos + 1;
+/** Reads the string literal at `s.pos` (which is on the opening quote) and returns its value. */
+export function readString(s: JsonScanner): string {
+  const src = s.src;
+  const open = s.pos;
+  const start = open + 1;
   const close = src.indexOf('"', start);
-  if (close < 0) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
-  if (nextBackslash >= 0 && nextBackslash < start) nextBackslash = src.indexOf('\\', start);
-  if (nextBackslash < 0 || nextBackslash > close) {
-    pos = close + 1;
+  if (close < 0) failAt(s, open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+  let b = s.nextBackslash;
+  if (b >= 0 && b < start) s.nextBackslash = b = src.indexOf('\\', start);
+  if (b < 0 || b > close) {
+    s.pos = close + 1;
     return src.slice(start, close);
   }
-  return readEscapedString(open);
+  return readEscapedString(s, open);
 }
 
-function readEscapedString(open: number): string {
+function readEscapedString(s: JsonScanner, open: number): string {
   let out = '';
   let from = open + 1;
   let i = from;
   for (;;) {
-    const c = src.charCodeAt(i);
+    const c = s.src.charCodeAt(i);
     if (c === QUOTE) {
-      pos = i + 1;
-      return out + src.slice(from, i);
+      s.pos = i + 1;
+      return out + s.src.slice(from, i);
     }
     if (c === BACKSLASH) {
-      out += src.slice(from, i);
-      const e = src.charCodeAt(i + 1);
+      out += s.src.slice(from, i);
+      const e = s.src.charCodeAt(i + 1);
       switch (e) {
         case 0x22: out += '"'; break;
         case 0x5c: out += '\\'; break;
@@ -223,45 +227,48 @@ function readEscapedString(open: number): string {
         case 0x72: out += '\r'; break;
         case 0x74: out += '\t'; break;
         case 0x75: {
-          const hex = src.slice(i + 2, i + 6);
+          const hex = s.src.slice(i + 2, i + 6);
           if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
-            failAt(i, 'syntax', 'four hex digits after \\u', JSON.stringify(src.slice(i, i + 6)), 'bad escape');
+            failAt(s, i, 'syntax', 'four hex digits after \\u', JSON.stringify(s.src.slice(i, i + 6)), 'bad escape');
           }
           out += String.fromCharCode(parseInt(hex, 16));
           i += 4;
           break;
         }
         default:
-          if (e !== e) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
-          failAt(i, 'syntax', 'an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', JSON.stringify(src.slice(i, i + 2)), 'bad escape');
+          if (e !== e) failAt(s, open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+          failAt(s, i, 'syntax', 'an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', JSON.stringify(s.src.slice(i, i + 2)), 'bad escape');
       }
       i += 2;
       from = i;
       continue;
     }
-    if (c !== c) failAt(open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+    if (c !== c) failAt(s, open, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
     i++;
   }
 }
 
-/** Skips the string literal at `pos` without building it, still checking its escapes. */
-function skipString(): void {
-  const start = pos + 1;
-  const close = src.indexOf('"', start);
-  if (close < 0) failAt(pos, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
-  if (nextBackslash >= 0 && nextBackslash < start) nextBackslash = src.indexOf('\\', start);
-  if (nextBackslash < 0 || nextBackslash > close) {
-    pos = close + 1;
+/** Skips the string literal at `s.pos` without building it, still checking its escapes. */
+function skipString(s: JsonScanner): void {
+  const start = s.pos + 1;
+  const close = s.src.indexOf('"', start);
+  if (close < 0) failAt(s, s.pos, 'syntax', 'a closing \'"\'', 'end of input', 'unterminated string');
+  if (s.nextBackslash >= 0 && s.nextBackslash < start) s.nextBackslash = s.src.indexOf('\\', start);
+  if (s.nextBackslash < 0 || s.nextBackslash > close) {
+    s.pos = close + 1;
     return;
   }
-  readEscapedString(pos);
+  readEscapedString(s, s.pos);
 }
 
-/** The run of non-delimiter characters at `pos` (consumed): a number or a word. */
-function bareToken(): string {
-  const start = pos;
+/** The run of non-delimiter characters at `s.pos` (consumed): a number or a word. */
+function bareToken(s: JsonScanner): string {
+  const src = s.src;
+  const start = s.pos;
+  let pos = start;
   let c = src.charCodeAt(pos);
   while (!isDelimiterOrEnd(c)) c = src.charCodeAt(++pos);
+  s.pos = pos;
   return src.slice(start, pos);
 }
 
@@ -287,16 +294,16 @@ function isLiteral(token: string): boolean {
   return NUMBER.test(token);
 }
 
-/** Consumes `null` at `pos` if it is there as a whole token. */
-function takeNull(): boolean {
+/** Consumes `null` at `s.pos` if it is there as a whole token. */
+function takeNull(s: JsonScanner): boolean {
   if (
-    src.charCodeAt(pos + 1) === 0x75 &&
-    src.charCodeAt(pos + 2) === 0x6c &&
-    src.charCodeAt(pos + 3) === 0x6c &&
-    isDelimiterOrEnd(src.charCodeAt(pos + 4)) &&
-    src.charCodeAt(pos) === 0x6e
+    s.src.charCodeAt(s.pos + 1) === 0x75 &&
+    s.src.charCodeAt(s.pos + 2) === 0x6c &&
+    s.src.charCodeAt(s.pos + 3) === 0x6c &&
+    isDelimiterOrEnd(s.src.charCodeAt(s.pos + 4)) &&
+    s.src.charCodeAt(s.pos) === 0x6e
   ) {
-    pos += 4;
+    s.pos += 4;
     return true;
   }
   return false;
@@ -306,74 +313,74 @@ function takeNull(): boolean {
  * Skips one value of any shape, checking it is well-formed JSON, without recursion: an
  * explicit stack of open containers, bounded by the same `maxDepth` as typed reading.
  */
-export function skipValue(): void {
+export function skipValue(s: JsonScanner): void {
   const stack: number[] = [];
   for (;;) {
-    // A value starts at `pos` (whitespace skipped).
-    let c = src.charCodeAt(pos);
+    // A value starts at `s.pos` (whitespace skipped).
+    let c = s.src.charCodeAt(s.pos);
     if (c === LBRACE || c === LBRACKET) {
-      if (depth + stack.length + 1 > maxDepth) failDepth(pos);
+      if (s.depth + stack.length + 1 > s.maxDepth) failDepth(s, s.pos);
       const close = c === LBRACE ? RBRACE : RBRACKET;
-      pos++;
-      c = skipWhitespace();
+      s.pos++;
+      c = skipWhitespace(s);
       if (c === close) {
-        pos++;
+        s.pos++;
       } else {
         stack.push(close);
-        if (close === RBRACE) skipMemberName();
+        if (close === RBRACE) skipMemberName(s);
         continue;
       }
     } else if (c === QUOTE) {
-      skipString();
+      skipString(s);
     } else {
-      const start = pos;
-      const token = bareToken();
+      const start = s.pos;
+      const token = bareToken(s);
       if (!isLiteral(token)) {
-        if (token === '') failSyntax(start, 'a value');
-        failAt(start, 'syntax', 'a value', token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
+        if (token === '') failSyntax(s, start, 'a value');
+        failAt(s, start, 'syntax', 'a value', token.length > 40 ? token.slice(0, 40) + '…' : token, 'not a JSON value');
       }
     }
     // After a value: close containers until one continues with a comma.
     for (;;) {
       const top = stack[stack.length - 1];
       if (top === undefined) return;
-      c = skipWhitespace();
+      c = skipWhitespace(s);
       if (c === COMMA) {
-        pos++;
-        skipWhitespace();
-        if (top === RBRACE) skipMemberName();
+        s.pos++;
+        skipWhitespace(s);
+        if (top === RBRACE) skipMemberName(s);
         break;
       }
       if (c === top) {
-        pos++;
+        s.pos++;
         stack.pop();
         continue;
       }
-      failSyntax(pos, top === RBRACE ? "',' or '}'" : "',' or ']'");
+      failSyntax(s, s.pos, top === RBRACE ? "',' or '}'" : "',' or ']'");
     }
   }
 }
 
-/** At a member name: skips `"name"` and `:`, leaving `pos` on the value. */
-function skipMemberName(): void {
-  if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
-  skipString();
-  skipColon();
+/** At a member name: skips `"name"` and `:`, leaving `s.pos` on the value. */
+function skipMemberName(s: JsonScanner): void {
+  if (s.src.charCodeAt(s.pos) !== QUOTE) failSyntax(s, s.pos, 'a property name');
+  skipString(s);
+  skipColon(s);
 }
 
-/** At a member name: reads `"name"` and `:`, leaving `pos` on the value. */
-function readMemberName(): string {
-  if (src.charCodeAt(pos) !== QUOTE) failSyntax(pos, 'a property name');
-  const name = readString();
-  skipColon();
+/** At a member name: reads `"name"` and `:`, leaving `s.pos` on the value. */
+function readMemberName(s: JsonScanner): string {
+  if (s.src.charCodeAt(s.pos) !== QUOTE) failSyntax(s, s.pos, 'a property name');
+  const name = readString(s);
+  skipColon(s);
   return name;
 }
 
-/** After a member name: the `:`, leaving `pos` on the value. */
-function skipColon(): void {
-  if (skipWhitespace() !== COLON) failSyntax(pos, "':'");
-  pos++;
-  skipWhitespace();
+/** After a member name: the `:`, leaving `s.pos` on the value. */
+function skipColon(s: JsonScanner): void {
+  if (skipWhitespace(s) !== COLON) failSyntax(s, s.pos, "':'");
+  s.pos++;
+  skipWhitespace(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,28 +405,28 @@ function scalarReader(t: ScalarDescriptor): Reader {
  * A String member takes a string, `null`, or a bare number/`true`/`false` as its text
  * (ServiceStack keeps the raw token); objects and arrays are type errors.
  */
-function readStringValue(): unknown {
-  const c = src.charCodeAt(pos);
-  if (c === QUOTE) return readString();
-  if (c === 0x6e && takeNull()) return null;
-  if (c === LBRACE || c === LBRACKET) wrongValue('String', pos);
-  const start = pos;
-  const token = bareToken();
+function readStringValue(s: JsonScanner): unknown {
+  const c = s.src.charCodeAt(s.pos);
+  if (c === QUOTE) return readString(s);
+  if (c === 0x6e && takeNull(s)) return null;
+  if (c === LBRACE || c === LBRACKET) wrongValue(s, 'String', s.pos);
+  const start = s.pos;
+  const token = bareToken(s);
   if (token === 'null') return null;
-  if (!isLiteral(token)) wrongValue('String', start);
+  if (!isLiteral(token)) wrongValue(s, 'String', start);
   return token;
 }
 
-function readBoolean(): unknown {
-  const start = pos;
-  const c = src.charCodeAt(pos);
+function readBoolean(s: JsonScanner): unknown {
+  const start = s.pos;
+  const c = s.src.charCodeAt(s.pos);
   if (c === QUOTE) {
-    const b = parseServiceStackBoolean(readString());
-    if (b === undefined) wrongValue('Boolean', start);
+    const b = parseServiceStackBoolean(readString(s));
+    if (b === undefined) wrongValue(s, 'Boolean', start);
     return b;
   }
-  if (c === LBRACE || c === LBRACKET) wrongValue('Boolean', start);
-  const token = bareToken();
+  if (c === LBRACE || c === LBRACKET) wrongValue(s, 'Boolean', start);
+  const token = bareToken(s);
   switch (token) {
     case 'true':
     case '1':
@@ -428,61 +435,61 @@ function readBoolean(): unknown {
     case '0':
       return false;
     case 'null':
-      nullForValueType('Boolean', start);
+      nullForValueType(s, 'Boolean', start);
   }
-  wrongValue('Boolean', start);
+  wrongValue(s, 'Boolean', start);
 }
 
-function int32OutOfRange(start: number, text: string): never {
-  failAt(start, 'range', 'Int32', text.length > 40 ? text.slice(0, 40) + '…' : text, 'outside the Int32 range');
+function int32OutOfRange(s: JsonScanner, start: number, text: string): never {
+  failAt(s, start, 'range', 'Int32', text.length > 40 ? text.slice(0, 40) + '…' : text, 'outside the Int32 range');
 }
 
-function readInt32(): unknown {
-  const start = pos;
-  let c = src.charCodeAt(pos);
+function readInt32(s: JsonScanner): unknown {
+  const start = s.pos;
+  let c = s.src.charCodeAt(s.pos);
   if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
     // Fast path: -?digits followed by a delimiter.
     const negative = c === MINUS;
-    if (negative) c = src.charCodeAt(++pos);
+    if (negative) c = s.src.charCodeAt(++s.pos);
     let v = 0;
     let digits = 0;
     while (c >= 0x30 && c <= 0x39) {
       v = v * 10 + (c - 0x30);
       digits++;
-      c = src.charCodeAt(++pos);
+      c = s.src.charCodeAt(++s.pos);
     }
     if (digits > 0 && isDelimiterOrEnd(c)) {
       if (negative) v = -v;
-      if (v < INT32_MIN || v > INT32_MAX) int32OutOfRange(start, src.slice(start, pos));
+      if (v < INT32_MIN || v > INT32_MAX) int32OutOfRange(s, start, s.src.slice(start, s.pos));
       return v === 0 ? 0 : v;
     }
-    pos = start;
-    wrongValue('Int32', start);
+    s.pos = start;
+    wrongValue(s, 'Int32', start);
   }
   if (c === QUOTE) {
-    const r = parseInt32(readString());
+    const r = parseInt32(readString(s));
     if ('value' in r) return r.value;
-    if (r.error === 'range') int32OutOfRange(start, describeValueAt(start));
-    wrongValue('Int32', start);
+    if (r.error === 'range') int32OutOfRange(s, start, describeValueAt(s, start));
+    wrongValue(s, 'Int32', start);
   }
-  if (c === 0x6e && takeNull()) nullForValueType('Int32', start);
-  wrongValue('Int32', start);
+  if (c === 0x6e && takeNull(s)) nullForValueType(s, 'Int32', start);
+  wrongValue(s, 'Int32', start);
 }
 
-function readDouble(): unknown {
-  const start = pos;
-  const c = src.charCodeAt(pos);
+function readDouble(s: JsonScanner): unknown {
+  const start = s.pos;
+  const c = s.src.charCodeAt(s.pos);
   if (c === QUOTE) {
-    const v = readFloating(readString(), false);
-    if (v === undefined) wrongValue('Double', start);
-    return scalarResult('Double', v, start);
+    const v = readFloating(readString(s), false);
+    if (v === undefined) wrongValue(s, 'Double', start);
+    return scalarResult(s, 'Double', v, start);
   }
-  if (c === LBRACE || c === LBRACKET) wrongValue('Double', start);
-  const token = bareToken();
+  if (c === LBRACE || c === LBRACKET) wrongValue(s, 'Double', start);
+  const token = bareToken(s);
   if (NUMBER.test(token)) {
     const x = +token;
     // A finite text past the range: ±∞ on a .NET Core host, reported unless lenient.
-    return x - x === 0 ? x : scalarResult('Double', readFloating(token, false), start);
+    return x - x === 0 ? x : scalarResult(s, 'Double', readFloating(token, false), start);
   }
   switch (token) {
     case 'NaN':
@@ -492,9 +499,9 @@ function readDouble(): unknown {
     case '-Infinity':
       return -Infinity;
     case 'null':
-      nullForValueType('Double', start);
+      nullForValueType(s, 'Double', start);
   }
-  wrongValue('Double', start);
+  wrongValue(s, 'Double', start);
 }
 
 /**
@@ -502,16 +509,16 @@ function readDouble(): unknown {
  * reads where it differs from the text (`ServerValue`: ±∞ for a finite Double past the range, a
  * rounded Decimal); otherwise the problem, reported.
  */
-function scalarResult(name: string, v: unknown, start: number): unknown {
+function scalarResult(s: JsonScanner, name: string, v: unknown, start: number): unknown {
   if (!(v instanceof ScalarProblem)) return v;
-  if (lenient && v instanceof ServerValue) return v.value;
-  return scalarFailure(name, v, start);
+  if (s.lenient && v instanceof ServerValue) return v.value;
+  return scalarFailure(s, name, v, start);
 }
 
 /** A scalar's problem at `start`: its code, the .NET type, the token as found. */
-function scalarFailure(name: string, p: ScalarProblem, start: number): never {
+function scalarFailure(s: JsonScanner, name: string, p: ScalarProblem, start: number): never {
   const detail = p.detail ?? (p.code === 'range' ? `outside the ${name} range` : undefined);
-  failAt(start, p.code, name, describeValueAt(start), detail);
+  failAt(s, start, p.code, name, describeValueAt(s, start), detail);
 }
 
 /**
@@ -523,42 +530,45 @@ function scalarFailure(name: string, p: ScalarProblem, start: number): never {
 function textReader<N extends ScalarName>(name: N): Reader {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
   const valueType = SCALARS[name].isValueType;
-  return () => {
-    const start = pos;
-    const c = src.charCodeAt(pos);
+  return (s) => {
+    const start = s.pos;
+    const c = s.src.charCodeAt(s.pos);
     let text: string;
-    if (c === QUOTE) text = readString();
+    if (c === QUOTE) text = readString(s);
     else {
-      if (c === LBRACE || c === LBRACKET) wrongValue(name, start);
-      const token = bareToken();
+      if (c === LBRACE || c === LBRACKET) wrongValue(s, name, start);
+      const token = bareToken(s);
       if (token === 'null') {
-        if (valueType) nullForValueType(name, start);
+        if (valueType) nullForValueType(s, name, start);
         return null;
       }
-      if (!isLiteral(token)) wrongValue(name, start);
+      if (!isLiteral(token)) wrongValue(s, name, start);
       text = token;
     }
-    return scalarResult(name, parse(text), start);
+    return scalarResult(s, name, parse(text), start);
   };
 }
 
 /** A key's text parsed by the scalar's row and written back as the canonical key text. */
-function keyOf<N extends ScalarName>(name: N): (key: string, at: number) => string {
+function keyOf<N extends ScalarName>(name: N): KeyReader {
   const parse = SCALAR_PARSERS[name] as (s: string) => unknown;
   const toKey = SCALARS[name].toKey as (v: unknown) => string;
-  return (key, at) => {
+  return (s, key, at) => {
     let v = parse(key);
-    if (lenient && v instanceof ServerValue) v = v.value;
-    if (v instanceof ScalarProblem) failAt(at, v.code, keyLabel(name), describeFound(key), v.detail);
+    if (s.lenient && v instanceof ServerValue) v = v.value;
+    if (v instanceof ScalarProblem) failAt(s, at, v.code, keyLabel(name), describeFound(key), v.detail);
     return toKey(v);
   };
 }
+
+/** A dictionary key's text made the canonical key text, or a failure at `at`. */
+export type KeyReader = (s: JsonScanner, key: string, at: number) => string;
 
 /** One row per scalar: its JSON value reader and, for dictionary keys, its key reader. */
 interface JsonScalarReader {
   readonly read: Reader;
   /** Undefined: the key is taken as it is (String). */
-  readonly readKey: ((key: string, at: number) => string) | undefined;
+  readonly readKey: KeyReader | undefined;
 }
 
 function row<N extends ScalarName>(name: N, read: Reader = textReader(name)): JsonScalarReader {
@@ -578,9 +588,9 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsonScalarReader } = {
   String: { read: readStringValue, readKey: undefined },
   Boolean: {
     read: readBoolean,
-    readKey: (name, at) => {
+    readKey: (s, name, at) => {
       const b = parseServiceStackBoolean(name);
-      return b === undefined ? failAt(at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
+      return b === undefined ? failAt(s, at, 'type', 'a Boolean key', describeFound(name)) : b ? 'True' : 'False';
     },
   },
   Byte: row('Byte'),
@@ -589,10 +599,10 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsonScalarReader } = {
   UInt16: row('UInt16'),
   Int32: {
     read: readInt32,
-    readKey: (name, at) => {
+    readKey: (s, name, at) => {
       const r = parseInt32(name);
       if ('value' in r) return String(r.value);
-      return failAt(at, r.error, 'an Int32 key', describeFound(name));
+      return failAt(s, at, r.error, 'an Int32 key', describeFound(name));
     },
   },
   UInt32: row('UInt32'),
@@ -622,39 +632,56 @@ const SCALAR_READERS: { readonly [N in ScalarName]: JsonScalarReader } = {
 // Enums ---------------------------------------------------------------------------------------
 
 /** ASCII-only case folding: .NET's ordinal-ignore-case agrees with it on ASCII names. */
-function foldAscii(s: string): string {
+export function foldAscii(s: string): string {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32)) : s;
 }
 
-function enumReader(t: EnumDescriptor): Reader {
+/** How the JSON reader turns an enum's text into the value model's text (shared with the tree path). */
+export interface EnumTexts {
+  /** Undefined: no member, and no number, is that text. */
+  resolve(text: string): string | undefined;
+  /** The wire texts the writer puts out, by their quoted value: the common case, one lookup. */
+  readonly byQuoted: ReadonlyMap<string, string>;
+}
+
+export function enumTexts(t: EnumDescriptor): EnumTexts {
   const e = compileEnum(t);
-  // Fast path: the wire text the writer puts out, compared as a whole quoted token.
   const byQuoted = new Map<string, string>();
   for (const m of t.members) {
     const w = e.wireOf(m.value);
     if (!w.number && !byQuoted.has(w.text)) byQuoted.set(w.text, e.textOf(m.value));
   }
-  const expected = `a ${t.name} member`;
-  const resolve = (text: string, start: number): string => {
-    const value = e.parse(text);
-    if (value === undefined) return failAt(start, 'enum', expected, describeValueAt(start));
-    // Enum.Parse also takes a value no member names (`42`): the value model keeps it as "42".
-    return e.textOf(value);
+  return {
+    byQuoted,
+    resolve: (text) => {
+      const value = e.parse(text);
+      // Enum.Parse also takes a value no member names (`42`): the value model keeps it as "42".
+      return value === undefined ? undefined : e.textOf(value);
+    },
   };
-  return () => {
-    const start = pos;
-    const c = src.charCodeAt(pos);
+}
+
+function enumReader(t: EnumDescriptor): Reader {
+  const { byQuoted, resolve: resolveText } = enumTexts(t);
+  const expected = `a ${t.name} member`;
+  const resolve = (s: JsonScanner, text: string, start: number): string => {
+    const r = resolveText(text);
+    return r === undefined ? failAt(s, start, 'enum', expected, describeValueAt(s, start)) : r;
+  };
+  return (s) => {
+    const start = s.pos;
+    const c = s.src.charCodeAt(s.pos);
     if (c === QUOTE) {
-      const s = readString();
-      return byQuoted.get(s) ?? resolve(s, start);
+      const text = readString(s);
+      return byQuoted.get(text) ?? resolve(s, text, start);
     }
     if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
-      const token = bareToken();
-      if (!/^-?\d+$/.test(token)) wrongValue(t.name, start);
-      return resolve(token, start);
+      const token = bareToken(s);
+      if (!/^-?\d+$/.test(token)) wrongValue(s, t.name, start);
+      return resolve(s, token, start);
     }
-    if (c === 0x6e && takeNull()) nullForValueType(t.name, start);
-    wrongValue(t.name, start);
+    if (c === 0x6e && takeNull(s)) nullForValueType(s, t.name, start);
+    wrongValue(s, t.name, start);
   };
 }
 
@@ -662,15 +689,15 @@ function enumReader(t: EnumDescriptor): Reader {
 
 function nullableReader(t: NullableDescriptor): Reader {
   let inner: Reader | undefined;
-  return () => {
-    const c = src.charCodeAt(pos);
-    if (c === 0x6e && takeNull()) return null;
+  return (s) => {
+    const c = s.src.charCodeAt(s.pos);
+    if (c === 0x6e && takeNull(s)) return null;
     // ServiceStack reads an empty string as no value for Nullable<T>.
-    if (c === QUOTE && src.charCodeAt(pos + 1) === QUOTE) {
-      pos += 2;
+    if (c === QUOTE && s.src.charCodeAt(s.pos + 1) === QUOTE) {
+      s.pos += 2;
       return null;
     }
-    return (inner ??= readerFor(t.of))();
+    return (inner ??= readerFor(t.of))(s);
   };
 }
 
@@ -680,12 +707,12 @@ function nullableReader(t: NullableDescriptor): Reader {
  * At `{`/`[` of a container: counts one level and steps inside. False for an empty container,
  * which is then left again.
  */
-function enter(close: number): boolean {
-  if (++depth > maxDepth) failDepth(pos);
-  pos++;
-  if (skipWhitespace() !== close) return true;
-  pos++;
-  depth--;
+function enter(s: JsonScanner, close: number): boolean {
+  if (++s.depth > s.maxDepth) failDepth(s, s.pos);
+  s.pos++;
+  if (skipWhitespace(s) !== close) return true;
+  s.pos++;
+  s.depth--;
   return false;
 }
 
@@ -693,39 +720,39 @@ function enter(close: number): boolean {
  * After an entry: true past a `,` (and the whitespace after it), so another entry follows;
  * false past the container's closer, which leaves the container.
  */
-function nextEntry(close: number): boolean {
-  const d = skipWhitespace();
+function nextEntry(s: JsonScanner, close: number): boolean {
+  const d = skipWhitespace(s);
   if (d === COMMA) {
-    pos++;
-    skipWhitespace();
+    s.pos++;
+    skipWhitespace(s);
     return true;
   }
-  if (d !== close) failSyntax(pos, close === RBRACE ? "',' or '}'" : "',' or ']'");
-  pos++;
-  depth--;
+  if (d !== close) failSyntax(s, s.pos, close === RBRACE ? "',' or '}'" : "',' or ']'");
+  s.pos++;
+  s.depth--;
   return false;
 }
 
 function listReader(t: ListDescriptor): Reader {
   let element: Reader | undefined;
   const label = typeLabel(t);
-  return () => {
-    const start = pos;
-    const c = src.charCodeAt(pos);
+  return (s) => {
+    const start = s.pos;
+    const c = s.src.charCodeAt(s.pos);
     if (c !== LBRACKET) {
-      if (c === 0x6e && takeNull()) return null;
-      wrongValue(label, start);
+      if (c === 0x6e && takeNull(s)) return null;
+      wrongValue(s, label, start);
     }
     const read = (element ??= readerFor(t.of));
     const out: unknown[] = [];
-    if (enter(RBRACKET)) {
+    if (enter(s, RBRACKET)) {
       do {
         try {
-          out.push(read());
+          out.push(read(s));
         } catch (e) {
           throw e instanceof Failure ? e.at(out.length) : e;
         }
-      } while (nextEntry(RBRACKET));
+      } while (nextEntry(s, RBRACKET));
     }
     return out;
   };
@@ -734,26 +761,26 @@ function listReader(t: ListDescriptor): Reader {
 function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
   let value: Reader | undefined;
   const key = keyReader(t.key);
-  return () => {
-    const start = pos;
-    const c = src.charCodeAt(pos);
+  return (s) => {
+    const start = s.pos;
+    const c = s.src.charCodeAt(s.pos);
     if (c !== LBRACE) {
-      if (c === 0x6e && takeNull()) return null;
-      wrongValue(label, start);
+      if (c === 0x6e && takeNull(s)) return null;
+      wrongValue(s, label, start);
     }
     const read = (value ??= readerFor(t.value));
     const out: Record<string, unknown> = {};
-    if (enter(RBRACE)) {
+    if (enter(s, RBRACE)) {
       do {
-        const keyAt = pos;
-        const name = readMemberName();
-        const k = key === undefined ? name : key(name, keyAt);
+        const keyAt = s.pos;
+        const name = readMemberName(s);
+        const k = key === undefined ? name : key(s, name, keyAt);
         try {
-          setOwn(out, k, read());
+          setOwn(out, k, read(s));
         } catch (e) {
           throw e instanceof Failure ? e.at(k) : e;
         }
-      } while (nextEntry(RBRACE));
+      } while (nextEntry(s, RBRACE));
     }
     return out;
   };
@@ -764,7 +791,7 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
  * (`ScalarRow.toKey`), so `"1"` and `" 01 "` are the same Int32 key and a Guid key in `N` form
  * becomes its `D` form. Undefined for String keys, which are taken as they are.
  */
-function keyReader(t: ScalarDescriptor): ((name: string, at: number) => string) | undefined {
+export function keyReader(t: ScalarDescriptor): KeyReader | undefined {
   return SCALAR_READERS[t.name].readKey;
 }
 
@@ -804,16 +831,16 @@ function classReader(t: ClassDescriptor): Reader {
     });
     return m;
   };
-  return () => {
-    const start = pos;
-    const c = src.charCodeAt(pos);
+  return (s) => {
+    const start = s.pos;
+    const c = s.src.charCodeAt(s.pos);
     if (c !== LBRACE) {
-      if (c === 0x6e && takeNull()) {
+      if (c === 0x6e && takeNull(s)) {
         // A struct is a value type: never null.
-        if (t.isValueType) nullForValueType(t.name, start);
+        if (t.isValueType) nullForValueType(s, t.name, start);
         return null;
       }
-      wrongValue(t.name, start);
+      wrongValue(s, t.name, start);
     }
     const ms = (members ??= resolve());
     const { readers, wires, quoted, exact, folded } = ms;
@@ -822,20 +849,20 @@ function classReader(t: ClassDescriptor): Reader {
     // ServiceStack writes members in declaration order, skipping nulls, so the next name is
     // most likely a later member: compare it in place before slicing and hashing it.
     let next = 0;
-    if (enter(RBRACE)) {
+    if (enter(s, RBRACE)) {
       do {
         let i: number | undefined;
         for (let j = next; j < n; j++) {
           const q = quoted[j]!;
-          if (src.startsWith(q, pos)) {
+          if (s.src.startsWith(q, s.pos)) {
             i = j;
-            pos += q.length;
-            skipColon();
+            s.pos += q.length;
+            skipColon(s);
             break;
           }
         }
         if (i === undefined) {
-          const name = readMemberName();
+          const name = readMemberName(s);
           i = exact.get(name);
           // Names bind case-insensitively (PascalCase too); the fold is ASCII-only because a
           // non-ASCII name cannot equal an ASCII wire name under ordinal-ignore-case either.
@@ -843,23 +870,23 @@ function classReader(t: ClassDescriptor): Reader {
         }
         if (i !== undefined) next = i + 1;
         if (i === undefined) {
-          skipValue();
+          skipValue(s);
         } else {
-          const valueAt = pos;
-          const depthAt = depth;
+          const valueAt = s.pos;
+          const depthAt = s.depth;
           try {
-            const v = readers[i]!();
+            const v = readers[i]!(s);
             slots[i] = v === null ? undefined : v;
           } catch (e) {
             if (!(e instanceof Failure)) throw e;
-            if (!(lenient && lenientCode(e.detail.code))) throw e.at(wires[i]!);
+            if (!(s.lenient && lenientCode(e.detail.code))) throw e.at(wires[i]!);
             // What ServiceStack does: drop this member's value, keep reading the object.
-            rewind(valueAt);
-            depth = depthAt;
-            skipValue();
+            rewind(s, valueAt);
+            s.depth = depthAt;
+            skipValue(s);
           }
         }
-      } while (nextEntry(RBRACE));
+      } while (nextEntry(s, RBRACE));
     }
     return ms.build(slots);
   };

@@ -64,7 +64,7 @@ import type { Codec, Sniffed } from '../codec.js';
 import { startsWithBracket } from '../common/collection.js';
 import { fail, lineCol, toDtoError } from '../common/failure.js';
 import { checkDecodeOptions, checkNewline } from '../common/options.js';
-import { atEnd, failSyntax, position, readerFor, resetScanner, skipWhitespace, startScanner } from './decode.js';
+import { atEnd, failSyntax, JsonScanner, position, readerFor, skipWhitespace } from './decode.js';
 import { indentJson, writerFor } from './encode.js';
 import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
 import { decodeJsonStream, encodeJsonStream } from './stream.js';
@@ -110,21 +110,19 @@ export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonE
 export function decodeJson(type: TypeDescriptor, text: string, options?: JsonDecodeOptions): unknown {
   const o = checkDecodeOptions('JSON', options, jsonDecodeDefaults);
   const read = readerFor(type);
-  startScanner(text, o.maxDepth, o.lenient);
+  const s = new JsonScanner(text, o.maxDepth, o.lenient);
   try {
-    skipWhitespace();
-    const start = position();
-    if (atEnd()) failSyntax(start, rootName(type));
-    const value = read();
+    skipWhitespace(s);
+    const start = position(s);
+    if (atEnd(s)) failSyntax(s, start, rootName(type));
+    const value = read(s);
     // The root is the document: a bare `null` is not an instance of the type.
     if (value === null) fail({ ...lineCol(text, start), code: 'type', expected: rootName(type), found: 'null' });
-    skipWhitespace();
-    if (!atEnd()) failSyntax(position(), 'end of input');
+    skipWhitespace(s);
+    if (!atEnd(s)) failSyntax(s, position(s), 'end of input');
     return value;
   } catch (e) {
     throw toDtoError(e, { format: 'JSON', direction: 'decode', typeName: rootName(type) });
-  } finally {
-    resetScanner();
   }
 }
 
