@@ -575,10 +575,15 @@ function listReader(t: ListDescriptor): Reader {
   const isString = el.kind === 'scalar' && el.name === 'String';
   const isInt32 = el.kind === 'scalar' && el.name === 'Int32';
   const nullable = (el.kind === 'class' && !el.isValueType) || el.kind === 'dictionary';
+  let kind: InlineKind = OTHER;
   const readElement = (r: JsvScanner, i: number, inList: boolean): unknown => {
     try {
       if (nullable && takeNull(r, inList)) return null;
-      return (read ??= readerFor(el))(r, inList);
+      if (read === undefined) {
+        read = readerFor(el);
+        kind = inlineKind(read);
+      }
+      return readAs(kind, read, r, inList);
     } catch (e) {
       if (e instanceof Failure) throw e.at(i);
       throw e;
@@ -849,6 +854,7 @@ function notClosed(r: JsvScanner, open: '{' | '[', start: number, expected: stri
 
 function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
   let read: Reader | undefined;
+  let kind: InlineKind = OTHER;
   const readKey = keyReader(t.key);
   const vt = t.value;
   const empty = emptyValue(vt);
@@ -877,7 +883,11 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
           v = empty;
         } else {
           try {
-            v = nullable && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : (read ??= readerFor(vt))(r, false);
+            if (read === undefined) {
+              read = readerFor(vt);
+              kind = inlineKind(read);
+            }
+            v = nullable && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : readAs(kind, read, r, false);
           } catch (e) {
             if (e instanceof Failure) throw e.at(raw);
             throw e;
@@ -896,6 +906,39 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
   };
 }
 
+/**
+ * The commonest scalar readers, called by name where a container reads one: a call through a
+ * reader table is one megamorphic site for every member of every class (about a tenth of a
+ * decode), a named call is monomorphic and inlined.
+ */
+const OTHER = 0;
+const STRING = 1;
+const DOUBLE = 2;
+const INT32 = 3;
+const BOOLEAN = 4;
+type InlineKind = typeof OTHER | typeof STRING | typeof DOUBLE | typeof INT32 | typeof BOOLEAN;
+
+function inlineKind(read: Reader): InlineKind {
+  if (read === readString) return STRING;
+  if (read === readDouble) return DOUBLE;
+  if (read === readInt32) return INT32;
+  if (read === readBoolean) return BOOLEAN;
+  return OTHER;
+}
+
+/** `read(r, inList)`, with the readers `inlineKind` names called by name. */
+function readAs(kind: InlineKind, read: Reader, r: JsvScanner, inList: boolean): unknown {
+  return kind === STRING
+    ? readString(r, inList)
+    : kind === DOUBLE
+      ? readDouble(r, inList)
+      : kind === INT32
+        ? readInt32(r, inList)
+        : kind === BOOLEAN
+          ? readBoolean(r, inList)
+          : read(r, inList);
+}
+
 interface Members {
   readonly readers: Reader[];
   readonly wires: string[];
@@ -909,6 +952,8 @@ interface Members {
   readonly labels: string[];
   /** Members whose `null` token means null (objects and dictionaries). */
   readonly nullables: boolean[];
+  /** Which scalar fast path reads each member (see `inlineKind`). */
+  readonly kinds: InlineKind[];
   readonly build: Builder;
 }
 
@@ -931,8 +976,10 @@ function classReader(t: ClassDescriptor): Reader {
       empties: ps.map((p) => emptyValue(p.type)),
       labels: ps.map((p) => typeLabel(p.type)),
       nullables: ps.map((p) => (p.type.kind === 'class' && !p.type.isValueType) || p.type.kind === 'dictionary'),
+      kinds: [],
       build: compileBuilder(ps),
     };
+    for (const read of m.readers) m.kinds.push(inlineKind(read));
     // Property names bind case-insensitively (ordinal-ignore-case over ASCII names).
     ps.forEach((p, i) => {
       const f = p.wireName.toLowerCase();
@@ -950,7 +997,7 @@ function classReader(t: ClassDescriptor): Reader {
       return notAnObject(r, t.name, inList, start);
     }
     const ms = (members ??= resolve());
-    const { readers, nullables } = ms;
+    const { readers, nullables, kinds } = ms;
     const slots: unknown[] = new Array<unknown>(readers.length);
     let next = 0;
     if (enterBraces(r, start)) {
@@ -966,7 +1013,7 @@ function classReader(t: ClassDescriptor): Reader {
         const depthAt = r.depth;
         let v: unknown;
         try {
-          v = nullables[i] && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : readers[i]!(r, false);
+          v = nullables[i] && r.src.charCodeAt(r.pos) === 0x6e && takeNull(r, false) ? null : readAs(kinds[i]!, readers[i]!, r, false);
         } catch (e) {
           dropMember(r, ms, i, e, valueAt, depthAt);
           continue;
