@@ -136,6 +136,10 @@ export class JsonArrayFramer implements Framer {
   private depth = 0;
   private inString = false;
   private escaped = false;
+  /** In `cur`: the next `"` at or after the scan (`cur.length`: none; below the scan: not looked for yet). */
+  private nextQuote = -1;
+  /** In `cur`: the next `\\` at or after the scan (`cur.length`: none; below the scan: not looked for yet). */
+  private nextBackslash = -1;
 
   /**
    * `label` names the collection in the envelope errors that have no element
@@ -162,6 +166,8 @@ export class JsonArrayFramer implements Framer {
     this.base += this.cur.length;
     this.cur = text;
     this.i = 0;
+    this.nextQuote = -1;
+    this.nextBackslash = -1;
     this.scan();
   }
 
@@ -383,7 +389,11 @@ export class JsonArrayFramer implements Framer {
     return i;
   }
 
-  /** A string or a container: strings with their escapes, `{}`/`[]` counted until the nesting closes. */
+  /**
+   * A string or a container: strings with their escapes, `{}`/`[]` counted until the nesting
+   * closes. Inside a string the next `"` and the next `\\` are found with `indexOf` (most of a
+   * DTO's text is string content) and remembered, so no character is searched twice.
+   */
   private scanNested(from: number): number {
     const b = this.cur;
     const n = b.length;
@@ -391,33 +401,67 @@ export class JsonArrayFramer implements Framer {
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
+    let nq = this.nextQuote;
+    let nb = this.nextBackslash;
     while (i < n) {
-      const c = b.charCodeAt(i++);
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) {
-          inString = false;
-          if (depth === 0) {
-            this.complete(i);
-            return i;
-          }
+        if (escaped) {
+          // The character after a backslash, whatever it is (the reader checks the escape).
+          escaped = false;
+          i++;
+          continue;
         }
-      } else if (c === QUOTE) {
+        if (nq < i) {
+          nq = b.indexOf('"', i);
+          if (nq < 0) nq = n;
+        }
+        if (nb < i) {
+          nb = b.indexOf('\\', i);
+          if (nb < 0) nb = n;
+        }
+        if (nb < nq) {
+          // An escape before the next quote (which may be the escaped one).
+          i = nb + 1;
+          escaped = true;
+          continue;
+        }
+        if (nq === n) {
+          // The string goes on in the next chunk.
+          i = n;
+          break;
+        }
+        i = nq + 1;
+        inString = false;
+        if (depth === 0) {
+          this.save(depth, inString, escaped, nq, nb);
+          this.complete(i);
+          return i;
+        }
+        continue;
+      }
+      const c = b.charCodeAt(i++);
+      if (c === QUOTE) {
         inString = true;
       } else if (c === LBRACE || c === LBRACKET) {
         depth++;
       } else if (c === RBRACE || c === RBRACKET) {
         if (--depth === 0) {
+          this.save(depth, inString, escaped, nq, nb);
           this.complete(i);
           return i;
         }
       }
     }
+    this.save(depth, inString, escaped, nq, nb);
+    return i;
+  }
+
+  private save(depth: number, inString: boolean, escaped: boolean, nextQuote: number, nextBackslash: number): void {
     this.depth = depth;
     this.inString = inString;
     this.escaped = escaped;
-    return i;
+    this.nextQuote = nextQuote;
+    this.nextBackslash = nextBackslash;
   }
 }
 
