@@ -57,6 +57,10 @@ const RBRACE = 0x7d;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
 
+/** The characters that matter inside an element outside quotes, once a value has started: `,` `}` `]` `:`. */
+const ENDS = new Uint8Array(128);
+for (const ch of ',}]:') ENDS[ch.charCodeAt(0)] = 1;
+
 /** The whitespace the JSV reader tolerates around the root (a file's final line break). */
 function isOuterWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -392,7 +396,14 @@ export class JsvListFramer implements Framer {
           inQuote = false;
           // The quoted token is over: `c` follows it.
         } else {
-          if (c === QUOTE) quoteSeen = true;
+          // Quoted content up to the next quote.
+          const q = c === QUOTE ? i : b.indexOf('"', i);
+          if (q < 0) {
+            i = n;
+            break;
+          }
+          i = q;
+          quoteSeen = true;
           continue;
         }
       } else if (atStart) {
@@ -412,7 +423,18 @@ export class JsvListFramer implements Framer {
           continue;
         }
       }
-      // A character outside quotes, not opening anything.
+      // A character outside quotes, not opening anything: most are plain content, skipped in a
+      // tight loop up to the next one that ends or changes something.
+      if (c < 128 && ENDS[c] === 0) {
+        let j = i + 1;
+        while (j < n) {
+          const d = b.charCodeAt(j);
+          if (d < 128 && ENDS[d] === 1) break;
+          j++;
+        }
+        i = j - 1;
+        continue;
+      }
       if (c === COMMA) {
         const top = stack.length;
         if (top === 0) {
