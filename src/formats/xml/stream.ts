@@ -272,14 +272,24 @@ export async function* decodeXmlStream(
   yield* drain(true);
 }
 
+/** What `xmlCollectionWriter` gives: a `CollectionWriter`, and several elements in one call. */
+export interface XmlCollectionWriter extends CollectionWriter {
+  /**
+   * The text of `values` as consecutive elements, exactly as the list writer writes them, in
+   * one call of the writer (so its per-document cost is paid once for all of them). Throws the
+   * list writer's `DtoFormatError`, whose path starts with the failing value's index in `values`.
+   */
+  elements(values: readonly unknown[]): string;
+}
+
 /**
  * How `xmlCodec.encode(listOf(elementType), …)` writes a collection, as the streaming writer
  * needs it: the text before the elements, each element, the text after them, and the empty
  * collection's own form (`<ArrayOfX … />`). Derived from the writer's output for an empty and
  * a one-element (then two-element) list, so nothing of its rules is repeated here; every
- * element is checked to be what the list writer writes around it.
+ * piece cut out of the writer's output is checked to be open + elements + close.
  */
-export function xmlCollectionWriter(elementType: TypeDescriptor, options?: XmlEncodeOptions): CollectionWriter {
+export function xmlCollectionWriter(elementType: TypeDescriptor, options?: XmlEncodeOptions): XmlCollectionWriter {
   const list = listOf(elementType);
   const empty = xmlCodec.encode(list, [], options);
   const bareOptions: XmlEncodeOptions = { ...options, declaration: false };
@@ -290,15 +300,18 @@ export function xmlCollectionWriter(elementType: TypeDescriptor, options?: XmlEn
   const openBare = emptyBare.slice(0, -3) + '>';
   const open = empty.slice(0, empty.length - emptyBare.length) + openBare;
   let close: string | undefined;
-  const cut = (v: unknown): string => {
-    try {
-      return xmlCodec.encode(list, [v], bareOptions);
-    } catch (e) {
-      if (!(e instanceof DtoFormatError)) throw e;
-      // The one-element list's item [0] is the element itself.
-      const d = e.details();
-      throw new DtoFormatError({ ...d, path: (d.path ?? '').replace(/^\[0\]\.?/, '') });
+  const inner = (values: readonly unknown[]): string => {
+    const doc = xmlCodec.encode(list, values, bareOptions);
+    if (close === undefined) {
+      // Two copies of the first value are one element longer than one: what follows is the close.
+      const one = xmlCodec.encode(list, [values[0]], bareOptions);
+      const two = xmlCodec.encode(list, [values[0], values[0]], bareOptions);
+      close = one.slice(openBare.length + two.length - one.length);
     }
+    if (!doc.startsWith(openBare) || !doc.endsWith(close) || doc.length < openBare.length + close.length) {
+      throw new Error(`XML writer: a ${contractName(list)} is not open + elements + close`);
+    }
+    return doc.slice(openBare.length, doc.length - close.length);
   };
   return {
     open,
@@ -309,26 +322,30 @@ export function xmlCollectionWriter(elementType: TypeDescriptor, options?: XmlEn
     },
     empty,
     element(v: unknown): string {
-      const one = cut(v);
-      if (close === undefined) {
-        // Two elements are one element longer than one: what follows it is the close.
-        const two = xmlCodec.encode(list, [v, v], bareOptions);
-        close = one.slice(openBare.length + two.length - one.length);
+      try {
+        return inner([v]);
+      } catch (e) {
+        if (!(e instanceof DtoFormatError)) throw e;
+        // The one-element list's item [0] is the element itself.
+        const d = e.details();
+        throw new DtoFormatError({ ...d, path: (d.path ?? '').replace(/^\[0\]\.?/, '') });
       }
-      if (!one.startsWith(openBare) || !one.endsWith(close) || one.length < openBare.length + close.length) {
-        throw new Error(`XML writer: a one-element ${contractName(list)} is not open + element + close`);
-      }
-      return one.slice(openBare.length, one.length - close.length);
     },
+    elements: (values) => (values.length === 0 ? '' : inner(values)),
   };
 }
+
+/** Output goes out in chunks of about this many UTF-16 units, each one call of the list writer. */
+const CHUNK = 64 * 1024;
 
 /**
  * Writes a DataContract collection of `elementType` from an (async) iterable, as text chunks
  * whose concatenation is exactly `xmlCodec.encode(listOf(elementType), [...items], options)`
- * (declaration, `pretty` and `newline` included). The next value is taken from `items` only
- * when the consumer wants more text. An element that cannot be written is an error naming its
- * index (`[12].name`); the text yielded before it is the complete elements before it.
+ * (declaration, `pretty` and `newline` included). Values are taken from `items` only as the
+ * consumer takes text: each chunk is the values of about 64 K units of output, written by one
+ * call of the list writer. An element that cannot be written is the list writer's error with
+ * its index in the whole stream (`[12].name`); the text yielded before it is the complete
+ * elements before it.
  */
 export async function* encodeXmlStream(
   elementType: TypeDescriptor,
@@ -336,5 +353,49 @@ export async function* encodeXmlStream(
   options?: XmlEncodeOptions,
 ): AsyncGenerator<string, void, undefined> {
   const writer = xmlCollectionWriter(elementType, options);
-  yield* encodeFramed(items, writer, { format: 'XML', typeName: contractName(listOf(elementType)) });
+  const ctx: StreamContext = { format: 'XML', typeName: contractName(listOf(elementType)) };
+  const iterable = typeof items === 'object' && items !== null && (Symbol.asyncIterator in items || Symbol.iterator in items);
+  if (!iterable) {
+    // The shared driver says what a source must be.
+    yield* encodeFramed(items, writer, ctx);
+    return;
+  }
+  let written = 0;
+  let batch: unknown[] = [];
+  /** Values per chunk, from the size of the elements so far. */
+  let per = 1;
+  function* write(): Generator<string, void, undefined> {
+    const values = batch;
+    batch = [];
+    let text: string;
+    try {
+      text = writer.elements(values);
+    } catch (e) {
+      if (!(e instanceof DtoFormatError)) throw e;
+      const d = e.details();
+      const at = /^\[(\d+)\]/.exec(d.path ?? '');
+      const k = at ? Number(at[1]) : 0;
+      // The elements before the failing one go out complete, then its error, indexed in the stream.
+      const good = writer.elements(values.slice(0, k));
+      if (good !== '') yield (written === 0 ? writer.open : '') + good;
+      written += k;
+      throw new DtoFormatError({
+        ...d,
+        format: ctx.format,
+        direction: 'encode',
+        typeName: ctx.typeName,
+        path: at ? `[${written}]${(d.path ?? '').slice(at[0].length)}` : d.path,
+      });
+    }
+    const chunk = written === 0 ? writer.open + text : text;
+    written += values.length;
+    per = Math.max(1, Math.min(4096, Math.ceil((CHUNK * values.length) / Math.max(1, text.length))));
+    yield chunk;
+  }
+  for await (const v of items as AsyncIterable<unknown>) {
+    batch.push(v);
+    if (batch.length >= per) yield* write();
+  }
+  if (batch.length !== 0) yield* write();
+  yield written === 0 ? writer.empty : writer.close;
 }
