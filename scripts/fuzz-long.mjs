@@ -118,7 +118,12 @@ async function child() {
   };
   let lastPost = Date.now();
   const post = (done) => process.send({ tally: t, done });
+  // The parent gone (Ctrl-C, a crash): stop, rather than fuzz for nobody.
+  process.on('disconnect', () => process.exit(0));
   for (let k = firstCase; k < runs; ) {
+    // Messages to the parent are written when the event loop runs (a large reproducer does not
+    // fit the pipe at once): let it run between batches.
+    await new Promise((res) => setImmediate(res));
     const batch = Math.floor(k / BATCH);
     const batchSeed = (seed + batch * 7919) | 0;
     const cases = batchCases(env, format, ctx, batchSeed, BATCH);
