@@ -17,6 +17,10 @@
  * the first bad value, so only `lenient: true` callers are exposed — but lenient is what a
  * server mimicking ServiceStack would use on untrusted input.
  *
+ * Cause confirmed: with `lineCol` made O(1) in a copy of dist/ (and nothing else changed),
+ * the two fuzz-found JSV documents (200 KB and 290 KB) go from 3.1 s and 3.4 s to 44 ms and
+ * 40 ms, and 20,000 JSON drops (340 KB) from 17.7 s to 0.27 s.
+ *
  * Suggested fix: compute line:column only when an error leaves the codec — keep the offset in
  * the Failure and turn it into line:column once, in `toDtoError` (or from a line-start table
  * built once per document, binary-searched) — so a dropped value costs O(1) beyond reading it.
