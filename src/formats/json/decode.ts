@@ -476,9 +476,52 @@ function readInt32(s: JsonScanner): unknown {
   wrongValue(s, 'Int32', start);
 }
 
+/** Exact powers of ten: `m / POW10[k]` is one correctly rounded division while both are exact. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal (`-?digits[.digits]`, at most 15 digits, then a delimiter) read in place:
+ * its digits make an exact integer below 2^53 and its scale an exact power of ten, so one
+ * division gives the correctly rounded double, the same as `+token` (and `-0` for `-0`).
+ * Undefined for anything else (exponents, longer numbers, words), left to `readDouble`.
+ */
+function plainDecimal(s: JsonScanner): number | undefined {
+  const src = s.src;
+  let p = s.pos;
+  let c = src.charCodeAt(p);
+  const negative = c === MINUS;
+  if (negative) c = src.charCodeAt(++p);
+  let m = 0;
+  let digits = 0;
+  let scale = 0;
+  while (c >= 0x30 && c <= 0x39) {
+    m = m * 10 + (c - 0x30);
+    digits++;
+    c = src.charCodeAt(++p);
+  }
+  if (digits === 0) return undefined;
+  if (c === 0x2e) {
+    c = src.charCodeAt(++p);
+    while (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      scale++;
+      c = src.charCodeAt(++p);
+    }
+  }
+  if (digits > 15 || !isDelimiterOrEnd(c)) return undefined;
+  s.pos = p;
+  const x = scale === 0 ? m : m / POW10[scale]!;
+  return negative ? -x : x;
+}
+
 function readDouble(s: JsonScanner): unknown {
   const start = s.pos;
   const c = s.src.charCodeAt(s.pos);
+  if ((c >= 0x30 && c <= 0x39) || c === MINUS) {
+    const x = plainDecimal(s);
+    if (x !== undefined) return x;
+  }
   if (c === QUOTE) {
     const v = readFloating(readString(s), false);
     if (v === undefined) wrongValue(s, 'Double', start);
@@ -795,6 +838,16 @@ export function keyReader(t: ScalarDescriptor): KeyReader | undefined {
   return SCALAR_READERS[t.name].readKey;
 }
 
+/**
+ * `src.startsWith(q, at)`: a slice and one native comparison, which measured faster than the
+ * builtin (40% of the class reader's own time on the realistic CustomerInfo) or a
+ * `charCodeAt` loop. The cheap checks first keep a mismatch from slicing.
+ */
+function textAt(src: string, at: number, q: string): boolean {
+  const n = q.length;
+  return src.charCodeAt(at + 1) === q.charCodeAt(1) && src.charCodeAt(at + n - 1) === QUOTE && src.slice(at, at + n) === q;
+}
+
 interface Members {
   readonly readers: Reader[];
   readonly wires: string[];
@@ -854,7 +907,7 @@ function classReader(t: ClassDescriptor): Reader {
         let i: number | undefined;
         for (let j = next; j < n; j++) {
           const q = quoted[j]!;
-          if (s.src.startsWith(q, s.pos)) {
+          if (textAt(s.src, s.pos, q)) {
             i = j;
             s.pos += q.length;
             skipColon(s);
