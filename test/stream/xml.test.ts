@@ -185,6 +185,22 @@ describe('chunking: the streamed decode is the whole decode', () => {
     }
   });
 
+  it("namespaces: the root's prefixes, a child's own declarations, rebinding, and no default namespace are the whole reader's", async () => {
+    const text =
+      `<a:ArrayOfItem xmlns:a="${NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">` +
+      '<a:Item><a:Id>1</a:Id></a:Item>' +
+      `<Item xmlns="${NS}"><Id>2</Id></Item>` +
+      `<b:Item xmlns:b="${NS}"><b:Id>3</b:Id><Id>99</Id></b:Item>` +
+      '<Item><Id>4</Id></Item>' +
+      '<a:Item xmlns:a="urn:other"><a:Id>5</a:Id></a:Item>' +
+      `<a:Item i:nil="true"/><a:Item xmlns:a="${NS}" a:x="1"><a:Id>6</a:Id></a:Item>` +
+      '</a:ArrayOfItem>';
+    const w = whole(Item, text);
+    expect((w.values as ({ id: bigint } | null)[]).map((v) => v?.id ?? null)).toEqual([1n, 2n, 3n, null, 6n]);
+    for (const size of [1, 2, 5, 31, text.length]) await expectSame(Item, text, chunks(text, size));
+    for (let at = 0; at <= text.length; at++) await expectSame(Item, text, [text.slice(0, at), text.slice(at)], { strict: true });
+  });
+
   it('an empty collection: self-closing root, open and close root, nil root', async () => {
     for (const text of [
       `<ArrayOfItem xmlns="${NS}"/>`,

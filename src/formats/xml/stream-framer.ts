@@ -56,6 +56,7 @@ export interface RootTag {
   readonly column: number;
 }
 
+/** What bounds an `XmlFramer`: the reader's `maxDepth`, and the longest piece it holds. */
 export interface XmlFramerOptions {
   /** Element nesting (root = 1) past which the framer stops (the reader's `maxDepth` error follows). */
   readonly maxDepth: number;
