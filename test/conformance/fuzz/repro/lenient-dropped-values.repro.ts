@@ -6,14 +6,14 @@
  * lenient mode a member whose value does not fit its type (`"num":"x"` for an Int32) is
  * dropped, as ServiceStack does, and reading carries on. Each drop starts as a `Failure` that
  * already holds the line and column of the bad value, and computing them scans the text from
- * its start (`lineCol` in src/formats/common/failure.ts): JSON `failAt` (json/decode.ts:111,
- * `lineCol(src, at)`), JSV `where(r, at)` (jsv/decode.ts:115). The catch that drops the value
- * then throws that position away (JSON: the class reader, json/decode.ts:855 `if (!(lenient &&
- * lenientCode(…))) throw …; rewind(valueAt); skipValue()`; JSV: `dropMember`,
- * jsv/decode.ts:1026). n drops cost O(n · size). Measured on this machine (commit e49401c,
- * and the same at 293e017 after the JSV scanner rewrite): `{"num":"x", … ×50,000}` (0.5 MB)
- * 42 s in JSON, `{num:x, … ×50,000}` (0.3 MB) 21 s in JSV; scripts/fuzz-long.mjs found a
- * 250 KB mutated pretty JSV document that takes 11–18 s. The default (strict) mode stops at
+ * its start (`lineCol` in src/formats/common/failure.ts): JSON `failAt` (json/decode.ts:114,
+ * `lineCol(s.src, at)`), JSV `where(r, at)` (jsv/decode.ts:115). The catch that drops the value
+ * then throws that position away (JSON: the class reader, json/decode.ts:935 `if (!(s.lenient
+ * && lenientCode(…))) throw …`, then rewinds and skips; JSV: `dropMember`,
+ * jsv/decode.ts:1073; line numbers at 3f99fc3). n drops cost O(n · size). Measured on this
+ * machine at e49401c (still quadratic at 293e017 and 3f99fc3, after both scanner rewrites):
+ * `{"num":"x", … ×50,000}` (0.5 MB) 42 s in JSON, `{num:x, … ×50,000}` (0.3 MB) 21 s in JSV;
+ * scripts/fuzz-long.mjs found mutated JSV documents of 200–290 KB that take 1.7–18 s. The default (strict) mode stops at
  * the first bad value, so only `lenient: true` callers are exposed — but lenient is what a
  * server mimicking ServiceStack would use on untrusted input.
  *
