@@ -17,10 +17,16 @@
  * counts them, and line:column (also an `opened at l:c` in the message) are those of the whole
  * stream.
  *
- * Writing: the text before, between and after the elements is what the whole-collection
- * writer writes for an empty and a one-element list, and each element is cut out of the
- * writer's own one-element list; each cut is checked, so the concatenation is byte-identical
- * to `xmlCodec.encode(listOf(elementType), [...items])`, in every layout.
+ * Writing: the text before and after the elements is what the whole-collection writer writes
+ * for an empty and a one-element list, and the elements of each ~64 K-unit chunk are cut out
+ * of the writer's own output for a list of just those values; each cut is checked, so the
+ * concatenation is byte-identical to `xmlCodec.encode(listOf(elementType), [...items])`, in
+ * every layout (the list writer writes each item independently of the others).
+ *
+ * The per-document costs are paid per chunk, not per element: one root tag parsed, one copy
+ * of the text (a join), one list-writer call. Measured on 65 MB of CustomerInfo (12,000
+ * elements), 64 KiB chunks: decode 71 MB per CPU-second (the whole-document reader on the same
+ * text 74–78) at 90 MB peak RSS (whole: 250 MB); encode 190 MB per CPU-second (whole: 110–137).
  */
 import { DtoFormatError, type DtoFormatErrorDetails } from '../../errors.js';
 import { listOf, type TypeDescriptor } from '../../schema/descriptors.js';
