@@ -49,7 +49,7 @@ import { XmlFramer, type RootTag, type XmlPiece } from './stream-framer.js';
  * The children of one chunk are read together until their text reaches this many UTF-16
  * units (or 8 times the root start tag, which each synthetic document repeats).
  */
-const BATCH = 64 * 1024;
+const BATCH = 16 * 1024;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
