@@ -10,7 +10,7 @@
  * children's text + the root's end tag. So namespace declarations on the root, `i:nil` on it,
  * unknown children skipped, `strict`/`lenient`, the limits and every message are exactly the
  * whole-document reader's, and the whole stream is judged as if it were one document. The
- * children are read in batches of about 16 K units (never past the end of the chunk at hand),
+ * children are read in batches of about 16 K units (read before the next chunk is pulled),
  * each batch one synthetic document (one root tag per batch, not per element); if a batch
  * fails, halves are retried until the failing child is alone, so that every element before it
  * is still yielded. Errors are moved into the stream: the index of the
