@@ -331,6 +331,13 @@ describe('the JSON framer is linear', () => {
     ['deep nesting', (n) => '[' + '['.repeat(n) + ']'.repeat(n) + ']'],
     ['much whitespace', (n) => '[' + ' '.repeat(n * 10) + '1' + ' '.repeat(n * 10) + ']'],
   ];
+  it('many elements in one chunk: 10x the elements take at most 20x the time (the queue of found elements)', () => {
+    const make = (n: number) => '[' + Array.from({ length: n }, (_, i) => `{"id":"${i}"}`).join(',') + ']';
+    const small = make(5_000);
+    const large = make(50_000);
+    const r = timeRatio(() => time(small, small.length), () => time(large, large.length));
+    expect(r, `10x the input took ${r.toFixed(1)}x the time (linear ~10, quadratic ~100)`).toBeLessThanOrEqual(20);
+  });
   for (const [name, make] of shapes) {
     it(`${name}: 10x the input takes at most 20x the time, in small chunks`, () => {
       const small = make(2_000);

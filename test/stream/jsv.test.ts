@@ -279,11 +279,11 @@ describe('JSV stream encode is byte-identical to the whole-list encode', () => {
 });
 
 describe('the JSV framer is linear', () => {
-  const time = (text: string): number => {
+  const time = (text: string, chunk = 16): number => {
     const f = new JsvListFramer('X');
     const t0 = performance.now();
-    for (let i = 0; i < text.length; i += 16) {
-      f.push(text.slice(i, i + 16));
+    for (let i = 0; i < text.length; i += chunk) {
+      f.push(text.slice(i, i + chunk));
       while (f.take() !== undefined);
     }
     f.end();
@@ -296,6 +296,13 @@ describe('the JSV framer is linear', () => {
     ['deep nesting', (n) => '[' + '{a:['.repeat(n) + ']}'.repeat(n) + ']'],
     ['many empty slots', (n) => '[' + ','.repeat(n * 5) + ']'],
   ];
+  it('many elements in one chunk (the queue of found elements)', () => {
+    const make = (n: number) => '[' + Array.from({ length: n }, (_, i) => `{id:${i}}`).join(',') + ']';
+    const small = make(5_000);
+    const large = make(50_000);
+    const r = timeRatio(() => time(small, small.length), () => time(large, large.length));
+    expect(r, `10x the input took ${r.toFixed(1)}x the time (linear ~10, quadratic ~100)`).toBeLessThanOrEqual(20);
+  });
   for (const [name, make] of shapes) {
     it(`${name}: 10x the input takes at most 20x the time`, () => {
       const small = make(2_000);

@@ -203,11 +203,11 @@ describe('the NDJSON codec', () => {
   });
 
   it('the framer is linear in the input, in small chunks', () => {
-    const time = (text: string): number => {
+    const time = (text: string, chunk = 16): number => {
       const f = new NdjsonFramer();
       const t0 = performance.now();
-      for (let i = 0; i < text.length; i += 16) {
-        f.push(text.slice(i, i + 16));
+      for (let i = 0; i < text.length; i += chunk) {
+        f.push(text.slice(i, i + chunk));
         while (f.take() !== undefined);
       }
       f.end();
@@ -220,6 +220,10 @@ describe('the NDJSON codec', () => {
       const r = timeRatio(() => time(small), () => time(large));
       expect(r, `${make(1).slice(0, 20)}: 10x the input took ${r.toFixed(1)}x the time`).toBeLessThanOrEqual(20);
     }
+    // Many records in one chunk: the queue of records found and not yet taken.
+    const many = (n: number) => '{"id":"x"}\n'.repeat(n);
+    const r = timeRatio(() => time(many(5_000), 1e9), () => time(many(50_000), 1e9));
+    expect(r, `records in one chunk: 10x took ${r.toFixed(1)}x`).toBeLessThanOrEqual(20);
   });
 });
 

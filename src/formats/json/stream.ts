@@ -124,7 +124,9 @@ export class JsonArrayFramer implements Framer {
   private readonly lines = new LineCounter();
   private state = State.Before;
   private index = 0;
-  private readonly frames: Frame[] = [];
+  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
+  private frames: (Frame | undefined)[] = [];
+  private head = 0;
   private pending: Failure | undefined;
   // The element being read: its text in earlier chunks, and where it starts in `cur`.
   private parts: string[] = [];
@@ -172,8 +174,16 @@ export class JsonArrayFramer implements Framer {
   }
 
   take(): Frame | undefined {
-    const f = this.frames.shift();
-    if (f !== undefined) return f;
+    if (this.head < this.frames.length) {
+      const f = this.frames[this.head]!;
+      // Dropped from the queue at once, so a taken element's text can be collected.
+      this.frames[this.head++] = undefined;
+      if (this.head === this.frames.length) {
+        this.frames = [];
+        this.head = 0;
+      }
+      return f;
+    }
     if (this.pending !== undefined) {
       const p = this.pending;
       this.pending = undefined;

@@ -124,7 +124,9 @@ export class JsvListFramer implements Framer {
   private readonly lines = new LineCounter();
   private state = State.Before;
   private index = 0;
-  private readonly frames: JsvFrame[] = [];
+  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
+  private frames: (JsvFrame | undefined)[] = [];
+  private head = 0;
   private pending: Failure | undefined;
   /** Where the list's `[` is, for "not closed" messages. */
   private openLine = 1;
@@ -166,8 +168,16 @@ export class JsvListFramer implements Framer {
   }
 
   take(): JsvFrame | undefined {
-    const f = this.frames.shift();
-    if (f !== undefined) return f;
+    if (this.head < this.frames.length) {
+      const f = this.frames[this.head]!;
+      // Dropped from the queue at once, so a taken element's text can be collected.
+      this.frames[this.head++] = undefined;
+      if (this.head === this.frames.length) {
+        this.frames = [];
+        this.head = 0;
+      }
+      return f;
+    }
     if (this.pending !== undefined) {
       const p = this.pending;
       this.pending = undefined;

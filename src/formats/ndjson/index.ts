@@ -81,7 +81,9 @@ export class NdjsonFramer implements Framer {
   /** The 1-based line number of the current line's first character. */
   private startLine = 1;
   private index = 0;
-  private readonly frames: Frame[] = [];
+  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
+  private frames: (Frame | undefined)[] = [];
+  private head = 0;
   private pending: Failure | undefined;
   private failed = false;
 
@@ -111,8 +113,16 @@ export class NdjsonFramer implements Framer {
   }
 
   take(): Frame | undefined {
-    const f = this.frames.shift();
-    if (f !== undefined) return f;
+    if (this.head < this.frames.length) {
+      const f = this.frames[this.head]!;
+      // Dropped from the queue at once, so a taken element's text can be collected.
+      this.frames[this.head++] = undefined;
+      if (this.head === this.frames.length) {
+        this.frames = [];
+        this.head = 0;
+      }
+      return f;
+    }
     if (this.pending !== undefined) {
       const p = this.pending;
       this.pending = undefined;
