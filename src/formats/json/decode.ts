@@ -907,10 +907,17 @@ function classReader(t: ClassDescriptor): Reader {
         let i: number | undefined;
         for (let j = next; j < n; j++) {
           const q = quoted[j]!;
-          if (textAt(s.src, s.pos, q)) {
+          const src = s.src;
+          const at = s.pos;
+          if (textAt(src, at, q)) {
             i = j;
-            s.pos += q.length;
-            skipColon(s);
+            const colon = at + q.length;
+            // Compact `"name":value` steps over the colon at once; anything else goes the long way.
+            if (src.charCodeAt(colon) === COLON && src.charCodeAt(colon + 1) > 0x20) s.pos = colon + 1;
+            else {
+              s.pos = colon;
+              skipColon(s);
+            }
             break;
           }
         }
