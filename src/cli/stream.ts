@@ -64,7 +64,8 @@ export function peekFile(path: string): PeekedInput | undefined {
       name: path,
       head: got,
       complete: n >= st.size,
-      rest: () => createReadStream(path, { start: n, highWaterMark: 1024 * 1024 }),
+      // 64 KiB: larger chunks decode to external strings that V8 collects late (1 MiB: +90 MB of RSS, no faster).
+      rest: () => createReadStream(path, { start: n, highWaterMark: 64 * 1024 }),
     };
   } catch (e) {
     throw fsError(e, path, 'read');
