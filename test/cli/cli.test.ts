@@ -134,7 +134,7 @@ describe('exit codes and messages', () => {
   it('a missing file, an unreadable file, a directory without documents → 1', () => {
     expect(cli(['convert', '/no/such/file.json', '--to', 'xml']).err).toMatch(/no such file/);
     const dir = tmp();
-    expect(cli(['convert', dir, '--to', 'xml', '-o', join(dir, 'out')]).err).toMatch(/no \.json, \.jsv, \.xml files/);
+    expect(cli(['convert', dir, '--to', 'xml', '-o', join(dir, 'out')]).err).toMatch(/no \.json, \.jsv, \.xml, \.ndjson, \.jsonl files/);
     if (process.getuid?.() !== 0) {
       const f = join(dir, 'locked.json');
       writeFileSync(f, '{}');

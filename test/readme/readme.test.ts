@@ -34,6 +34,7 @@ const blocks: Block[] = [...readme.matchAll(/(?:^|\n)(?:([^\n]*)\n)?```([a-z]*)\
 /** The blocks the README marks as not run, by first line: each needs a reason that holds. */
 const NOT_RUN = [
   'npm ci && npx dto-formats convert fixtures/seeds/NewCustomer.request.rev1.jsv --type NewCustomer --revision 1 --to json',
+  "for await (const c of json.decodeStream('CustomerInfo', fs.createReadStream('customers.json'))) use(c);",
   'curl https://your-host/types/metadata > api.json',
   'npm run conformance          # the table below, from the same tests npm test runs (CI run counts)',
 ];
