@@ -63,8 +63,8 @@ export {
 export { renderTypeScript, defaultMapName, type RenderOptions } from './schema/typescript.js';
 export { toCamelCase } from './schema/naming.js';
 export { defaultValue } from './schema/defaults.js';
-export { codecs, codecByName, codecByExtension, codecByMediaType, DEFAULT_MAX_DEPTH } from './formats/index.js';
-export type { Codec, DecodeOptions, EncodeOptions, Sniffed, AnyCodec } from './formats/index.js';
+export { codecs, codecByName, codecByExtension, codecByMediaType, DEFAULT_LIMITS, DEFAULT_MAX_DEPTH } from './formats/index.js';
+export type { Codec, DecodeLimitOptions, DecodeLimits, DecodeOptions, EncodeOptions, Sniffed, AnyCodec } from './formats/index.js';
 export type * from './dtos/types.js';
 export { evoVoiceDeclaration } from './dtos/index.js';
 export { sampleValue, sampleDefaults, type SampleOptions, type RecursiveTypeSamples } from './schema/sample.js';

@@ -40,7 +40,7 @@ export interface DecodeLimitOptions {
 }
 
 /** Options every codec understands on decode. */
-export interface DecodeOptions {
+export interface DecodeOptions extends DecodeLimitOptions {
   /**
    * Deepest nesting of objects/lists/dictionaries accepted; deeper input is a `depth` error,
    * never a stack overflow. Default 512 (`DEFAULT_MAX_DEPTH`).

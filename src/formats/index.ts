@@ -30,5 +30,6 @@ export function codecByMediaType(mediaType: string): AnyCodec | undefined {
   return codecs.find((c) => c.mediaTypes.includes(m));
 }
 
-export type { Codec, DecodeOptions, EncodeOptions, Sniffed } from './codec.js';
+export type { Codec, DecodeLimitOptions, DecodeOptions, EncodeOptions, Sniffed } from './codec.js';
 export { DEFAULT_MAX_DEPTH } from './codec.js';
+export { DEFAULT_LIMITS, type DecodeLimits } from './common/limits.js';

@@ -1,7 +1,8 @@
 /**
  * The decode limits shared by every format (src/formats/common/limits.ts): the defaults, one
  * error code per limit, the option checks and the helpers the decoders call. What each
- * format enforces is tested in its own suite (test/xml/limits.test.ts; JSON and JSV once wired).
+ * format enforces is tested in its own suite (test/xml/limits.test.ts; JSON, JSV and NDJSON:
+ * test/conformance/text-limits.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DtoFormatError } from '../../src/errors.js';

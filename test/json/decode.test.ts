@@ -22,7 +22,7 @@ const CUSTOMER_DEFAULTS = { isStaging: false, overrideBillingSettings: false, ov
 
 describe('what the reader accepts (§6.2)', () => {
   it('has documented, frozen defaults', () => {
-    expect(jsonDecodeDefaults).toEqual({ maxDepth: 512, lenient: false });
+    expect(jsonDecodeDefaults).toEqual({ maxDepth: 512, lenient: false, maxDocumentLength: 2 ** 28, maxStringLength: 2 ** 24, maxCollectionLength: 10_000_000, maxDictionaryEntries: 10_000_000, maxNameLength: 2 ** 20, maxAttributes: 4096 });
     expect(Object.isFrozen(jsonDecodeDefaults)).toBe(true);
   });
 

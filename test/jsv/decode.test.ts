@@ -34,7 +34,7 @@ describe('the codec', () => {
 
   it('has frozen, documented defaults', () => {
     expect(jsvEncodeDefaults).toEqual({ pretty: false, newline: '\n' });
-    expect(jsvDecodeDefaults).toEqual({ maxDepth: DEFAULT_MAX_DEPTH, lenient: false });
+    expect(jsvDecodeDefaults).toEqual({ maxDepth: DEFAULT_MAX_DEPTH, lenient: false, maxDocumentLength: 2 ** 28, maxStringLength: 2 ** 24, maxCollectionLength: 10_000_000, maxDictionaryEntries: 10_000_000, maxNameLength: 2 ** 20, maxAttributes: 4096 });
     expect(Object.isFrozen(jsvEncodeDefaults) && Object.isFrozen(jsvDecodeDefaults)).toBe(true);
   });
 

@@ -8,10 +8,35 @@ import { DtoFormatError, type DtoFormatErrorDetails, type FormatName } from '../
 
 type Detail = Omit<DtoFormatErrorDetails, 'format' | 'direction' | 'typeName' | 'path'>;
 
+/** Where a failure happened, as line and column; called only if the failure leaves the codec. */
+export type Locate = () => { line: number; column: number };
+
 export class Failure {
   /** Innermost first: `[0, 'byHour', 2, 'rules', 'schedule']`. */
   readonly segments: (string | number)[] = [];
-  constructor(readonly detail: Detail) {}
+  /**
+   * `locate` defers line:column: finding them scans the text from its start, and a lenient
+   * reader that drops a value discards its failure, so computing them eagerly made n dropped
+   * values cost O(n · document).
+   */
+  constructor(
+    private detailWithoutPosition: Detail,
+    private locate?: Locate,
+  ) {}
+
+  /** The details, with line and column once asked for (computed at most once). */
+  get detail(): Detail {
+    if (this.locate !== undefined) {
+      this.detailWithoutPosition = { ...this.detailWithoutPosition, ...this.locate() };
+      this.locate = undefined;
+    }
+    return this.detailWithoutPosition;
+  }
+
+  /** The error code, without computing the position (what a lenient reader asks to decide whether to drop). */
+  get code(): Detail['code'] {
+    return this.detailWithoutPosition.code;
+  }
 
   /** Adds the segment of the enclosing member (`'rules'`) or element (`2`) and rethrows. */
   at(segment: string | number): Failure {
@@ -22,6 +47,11 @@ export class Failure {
 
 export function fail(detail: Detail): never {
   throw new Failure(detail);
+}
+
+/** `fail` at a position that `locate` finds only when the error is reported. */
+export function failLocated(locate: Locate, detail: Detail): never {
+  throw new Failure(detail, locate);
 }
 
 /** Longer paths (only deep recursive data makes them) keep their ends: the outer context and the failing spot. */

@@ -14,7 +14,7 @@
  * turns a limit off. Nesting depth stays where it was (`maxDepth`, code `depth`, default 512).
  */
 import type { DtoErrorCode } from '../../errors.js';
-import { fail, lineCol } from './failure.js';
+import { failLocated, lineCol } from './failure.js';
 
 export interface DecodeLimits {
   /**
@@ -118,8 +118,7 @@ export function limitDetail(name: LimitName, limit: number, found?: string): { c
  * only now, on the error path). `found` says what was there (`a string of 20000000 characters`).
  */
 export function failLimit(name: LimitName, limit: number, text: string, offset: number, found?: string): never {
-  const { line, column } = lineCol(text, offset);
-  return fail({ line, column, ...limitDetail(name, limit, found) });
+  return failLocated(() => lineCol(text, offset), limitDetail(name, limit, found));
 }
 
 /**

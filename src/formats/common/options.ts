@@ -21,15 +21,11 @@ export function checkNewline(format: FormatName, newline: string): void {
   if (newline !== '\n' && newline !== '\r\n') throw usageError(`${format} option newline must be "\\n" or "\\r\\n"`);
 }
 
-/** `maxDepth` and `lenient` with their defaults, for the readers that take just those two. */
-export function checkDecodeOptions(
-  format: FormatName,
-  o: DecodeOptions | undefined,
-  defaults: Readonly<Required<DecodeOptions>>,
-): Readonly<Required<DecodeOptions>> {
+/** `maxDepth`, `lenient` and the decode limits with their defaults, for the JSON and JSV readers. */
+export function checkDecodeOptions<D extends Readonly<Required<DecodeOptions>>>(format: FormatName, o: DecodeOptions | undefined, defaults: D): D {
   if (o === undefined) return defaults;
   const maxDepth = checkMaxDepth(format, o.maxDepth ?? defaults.maxDepth, true);
-  return { maxDepth, lenient: o.lenient ?? defaults.lenient };
+  return { ...defaults, ...checkLimits(format, o), maxDepth, lenient: o.lenient ?? defaults.lenient };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from '../../schema/descriptors.js';
 import type { DtoErrorCode } from '../../errors.js';
 import { Failure, lineCol } from '../common/failure.js';
+import { DEFAULT_LIMITS, failLimit, type DecodeLimits } from '../common/limits.js';
 import { INT32_MAX, INT32_MIN, parseInt32, parseServiceStackBoolean, readFloating, ServerValue } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
@@ -52,14 +53,16 @@ export class JsonScanner {
    * going back goes through `rewind`.
    */
   nextBackslash: number;
+  readonly limits: Readonly<DecodeLimits>;
 
-  constructor(text: string, maxDepth: number, lenient: boolean) {
+  constructor(text: string, maxDepth: number, lenient: boolean, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS) {
     this.src = text;
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.depth = 0;
     this.maxDepth = maxDepth;
     this.lenient = lenient;
     this.nextBackslash = text.indexOf('\\');
+    this.limits = limits;
   }
 }
 
@@ -111,16 +114,12 @@ export function position(s: JsonScanner): number {
 // Failures
 
 function failAt(s: JsonScanner, at: number, code: DtoErrorCode, expected: string | undefined, found: string | undefined, detail?: string): never {
-  const { line, column } = lineCol(s.src, at);
-  const d: { code: DtoErrorCode; line: number; column: number; expected?: string; found?: string; detail?: string } = {
-    code,
-    line,
-    column,
-  };
+  const d: { code: DtoErrorCode; expected?: string; found?: string; detail?: string } = { code };
   if (expected !== undefined) d.expected = expected;
   if (found !== undefined) d.found = found;
   if (detail !== undefined) d.detail = detail;
-  throw new Failure(d);
+  const src = s.src;
+  throw new Failure(d, () => lineCol(src, at));
 }
 
 /** The character at `at` for a message: `'x'`, or `end of input`. */
@@ -190,6 +189,15 @@ function lenientCode(code: DtoErrorCode): boolean {
 
 /** Reads the string literal at `s.pos` (which is on the opening quote) and returns its value. */
 export function readString(s: JsonScanner): string {
+  return readStringWithin(s, 'maxStringLength');
+}
+
+/**
+ * A string literal held to limit `max` (`maxStringLength` for values and dictionary keys,
+ * `maxNameLength` for member names), counted after unescaping. Without escapes that is the
+ * literal's own length, known before anything is copied.
+ */
+function readStringWithin(s: JsonScanner, max: 'maxStringLength' | 'maxNameLength'): string {
   const src = s.src;
   const open = s.pos;
   const start = open + 1;
@@ -198,10 +206,17 @@ export function readString(s: JsonScanner): string {
   let b = s.nextBackslash;
   if (b >= 0 && b < start) s.nextBackslash = b = src.indexOf('\\', start);
   if (b < 0 || b > close) {
+    if (close - start > s.limits[max]) tooLong(s, open, max, close - start);
     s.pos = close + 1;
     return src.slice(start, close);
   }
-  return readEscapedString(s, open);
+  const text = readEscapedString(s, open);
+  if (text.length > s.limits[max]) tooLong(s, open, max, text.length);
+  return text;
+}
+
+function tooLong(s: JsonScanner, open: number, max: 'maxStringLength' | 'maxNameLength', length: number): never {
+  failLimit(max, s.limits[max], s.src, open, `${max === 'maxNameLength' ? 'a name' : 'a string'} of ${length} characters`);
 }
 
 function readEscapedString(s: JsonScanner, open: number): string {
@@ -369,9 +384,9 @@ function skipMemberName(s: JsonScanner): void {
 }
 
 /** At a member name: reads `"name"` and `:`, leaving `s.pos` on the value. */
-function readMemberName(s: JsonScanner): string {
+function readMemberName(s: JsonScanner, max: 'maxStringLength' | 'maxNameLength'): string {
   if (s.src.charCodeAt(s.pos) !== QUOTE) failSyntax(s, s.pos, 'a property name');
-  const name = readString(s);
+  const name = readStringWithin(s, max);
   skipColon(s);
   return name;
 }
@@ -788,8 +803,10 @@ function listReader(t: ListDescriptor): Reader {
     }
     const read = (element ??= readerFor(t.of));
     const out: unknown[] = [];
+    const max = s.limits.maxCollectionLength;
     if (enter(s, RBRACKET)) {
       do {
+        if (out.length >= max) failLimit('maxCollectionLength', max, s.src, s.pos, `element [${out.length}]`);
         try {
           out.push(read(s));
         } catch (e) {
@@ -813,10 +830,13 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
     }
     const read = (value ??= readerFor(t.value));
     const out: Record<string, unknown> = {};
+    const maxEntries = s.limits.maxDictionaryEntries;
+    let entries = 0;
     if (enter(s, RBRACE)) {
       do {
         const keyAt = s.pos;
-        const name = readMemberName(s);
+        if (entries++ >= maxEntries) failLimit('maxDictionaryEntries', maxEntries, s.src, keyAt, `entry [${entries - 1}]`);
+        const name = readMemberName(s, 'maxStringLength');
         const k = key === undefined ? name : key(s, name, keyAt);
         try {
           setOwn(out, k, read(s));
@@ -922,7 +942,7 @@ function classReader(t: ClassDescriptor): Reader {
           }
         }
         if (i === undefined) {
-          const name = readMemberName(s);
+          const name = readMemberName(s, 'maxNameLength');
           i = exact.get(name);
           // Names bind case-insensitively (PascalCase too); the fold is ASCII-only because a
           // non-ASCII name cannot equal an ASCII wire name under ordinal-ignore-case either.
@@ -939,7 +959,7 @@ function classReader(t: ClassDescriptor): Reader {
             slots[i] = v === null ? undefined : v;
           } catch (e) {
             if (!(e instanceof Failure)) throw e;
-            if (!(s.lenient && lenientCode(e.detail.code))) throw e.at(wires[i]!);
+            if (!(s.lenient && lenientCode(e.code))) throw e.at(wires[i]!);
             // What ServiceStack does: drop this member's value, keep reading the object.
             rewind(s, valueAt);
             s.depth = depthAt;

@@ -50,6 +50,8 @@
  * - Uri is written as the given string; .NET's `Uri.ToString()` may normalise it (`http://x.io`
  *   → `http://x.io/`), which this codec does not reproduce.
  * - `System.Object` members are refused (`unsupported`) at encode and decode.
+ * - A lone surrogate (`"\ud800"`) is read into the string and written raw, as ServiceStack
+ *   (EscapeUnicode off) does; .NET's UTF-8 encoder, like `TextEncoder`, then sends U+FFFD.
  *
  * Profile switches (`ClassDescriptor.profile`, WriteType.cs `ShouldWriteProperty`):
  * `excludeDefaultValues` omits members equal to their default (by .NET `Equals`: `0.00m` is
@@ -64,6 +66,7 @@ import type { Codec, Sniffed } from '../codec.js';
 import { startsWithBracket } from '../common/collection.js';
 import { fail, lineCol, toDtoError } from '../common/failure.js';
 import { checkDecodeOptions, checkNewline } from '../common/options.js';
+import { checkDocumentLength } from '../common/limits.js';
 import { atEnd, failSyntax, JsonScanner, position, readerFor, skipWhitespace } from './decode.js';
 import { indentJson, writerFor } from './encode.js';
 import { jsonDecodeDefaults, jsonEncodeDefaults, type JsonDecodeOptions, type JsonEncodeOptions } from './options.js';
@@ -110,8 +113,9 @@ export function encodeJson(type: TypeDescriptor, value: unknown, options?: JsonE
 export function decodeJson(type: TypeDescriptor, text: string, options?: JsonDecodeOptions): unknown {
   const o = checkDecodeOptions('JSON', options, jsonDecodeDefaults);
   const read = readerFor(type);
-  const s = new JsonScanner(text, o.maxDepth, o.lenient);
+  const s = new JsonScanner(text, o.maxDepth, o.lenient, o);
   try {
+    checkDocumentLength(text, o);
     skipWhitespace(s);
     const start = position(s);
     if (atEnd(s)) failSyntax(s, start, rootName(type));

@@ -2,6 +2,7 @@
  * Options of the JSON codec. Every field is optional; the frozen `*Defaults` objects say what
  * an absent field means, so callers can spread them (`{ ...jsonEncodeDefaults, pretty: true }`).
  */
+import { DEFAULT_LIMITS } from '../common/limits.js';
 import { DEFAULT_MAX_DEPTH, type DecodeOptions, type EncodeOptions } from '../codec.js';
 
 /**
@@ -67,4 +68,5 @@ export const jsonEncodeDefaults: Readonly<Required<JsonEncodeOptions>> = Object.
 export const jsonDecodeDefaults: Readonly<Required<JsonDecodeOptions>> = Object.freeze({
   maxDepth: DEFAULT_MAX_DEPTH,
   lenient: false,
+  ...DEFAULT_LIMITS,
 });

@@ -19,7 +19,8 @@ import {
   type ScalarDescriptor,
   type TypeDescriptor,
 } from '../../schema/descriptors.js';
-import { fail, Failure, lineCol } from '../common/failure.js';
+import { fail, failLocated, Failure, lineCol, type Locate } from '../common/failure.js';
+import { DEFAULT_LIMITS, failLimit, type DecodeLimits, type LimitName } from '../common/limits.js';
 import { formatDouble, INT32_MAX, INT32_MIN, parseDouble, parseServiceStackBoolean, ServerValue } from '../common/numbers.js';
 import { compileBuilder, type Builder } from '../common/builder.js';
 import { compiledPerDescriptor } from '../common/compile.js';
@@ -57,13 +58,15 @@ export class JsvScanner {
   readonly original: string;
   /** For a derived `src`: where in `original` each of its characters came from. */
   origin: Int32Array | undefined = undefined;
+  readonly limits: Readonly<DecodeLimits>;
 
-  constructor(text: string, maxDepth: number, lenient: boolean) {
+  constructor(text: string, maxDepth: number, lenient: boolean, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS) {
     // Positions are reported in the text after the BOM, as editors count columns.
     this.src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     this.original = this.src;
     this.maxDepth = maxDepth;
     this.lenient = lenient;
+    this.limits = limits;
   }
 }
 
@@ -76,8 +79,8 @@ export class JsvScanner {
  */
 export type Reader = (r: JsvScanner, inList: boolean) => unknown;
 
-export function startScanner(text: string, limit: number, lenientMode: boolean): JsvScanner {
-  return new JsvScanner(text, limit, lenientMode);
+export function startScanner(text: string, limit: number, lenientMode: boolean, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS): JsvScanner {
+  return new JsvScanner(text, limit, lenientMode, limits);
 }
 
 /** Switches to the compact text of a pretty document when the input is one. */
@@ -113,8 +116,13 @@ export function skipOuterWhitespace(r: JsvScanner): void {
 
 /** Line and column in the caller's text of compact offset `at`. */
 function where(r: JsvScanner, at: number): { line: number; column: number } {
-  if (r.origin === undefined) return lineCol(r.src, at);
-  return lineCol(r.original, r.origin[Math.min(at, r.origin.length - 1)]!);
+  return located(r, at)();
+}
+
+/** `where`, deferred until the failure is reported (a lenient reader discards most of them). */
+function located(r: JsvScanner, at: number): Locate {
+  const { src, original, origin } = r;
+  return () => (origin === undefined ? lineCol(src, at) : lineCol(original, origin[Math.min(at, origin.length - 1)]!));
 }
 
 function foundAt(r: JsvScanner, at: number): string {
@@ -124,16 +132,16 @@ function foundAt(r: JsvScanner, at: number): string {
 }
 
 export function failSyntax(r: JsvScanner, at: number, expected: string, detail?: string): never {
-  fail({ code: 'syntax', ...where(r, at), expected, found: foundAt(r, at), ...(detail === undefined ? {} : { detail }) });
+  failLocated(located(r, at), { code: 'syntax', expected, found: foundAt(r, at), ...(detail === undefined ? {} : { detail }) });
 }
 
 function failValue(r: JsvScanner, at: number, code: DtoErrorCode, expected: string, found: string, detail?: string): never {
-  fail({ code, ...where(r, at), expected, found, ...(detail === undefined ? {} : { detail }) });
+  failLocated(located(r, at), { code, expected, found, ...(detail === undefined ? {} : { detail }) });
 }
 
 function enter(r: JsvScanner, at: number): void {
   if (++r.depth > r.maxDepth) {
-    fail({ code: 'depth', ...where(r, at), detail: `nesting deeper than maxDepth (${r.maxDepth})` });
+    failLocated(located(r, at), { code: 'depth', detail: `nesting deeper than maxDepth (${r.maxDepth})` });
   }
 }
 
@@ -163,6 +171,28 @@ function readQuoted(r: JsvScanner): string {
   }
 }
 
+/**
+ * Limit `max` exceeded by the token at `at` of `length` characters. A token is a slice of the
+ * input (quoted ones are copied once, `""` collapsed), so checking after reading it costs no
+ * more memory than the input itself already takes.
+ */
+function tooLong(r: JsvScanner, at: number, max: 'maxStringLength' | 'maxNameLength', length: number): never {
+  failLimitAt(r, at, max, `${max === 'maxNameLength' ? 'a name' : 'a string'} of ${length} characters`);
+}
+
+/** Limit `name` exceeded at compact offset `at` (positions in the caller's text, as `where` gives). */
+function failLimitAt(r: JsvScanner, at: number, name: LimitName, found: string): never {
+  const { src, original, origin } = r;
+  if (origin === undefined) failLimit(name, r.limits[name], src, at, found);
+  failLimit(name, r.limits[name], original, origin[Math.min(at, origin.length - 1)]!, found);
+}
+
+/** `s`, the string token at `at`, within `maxStringLength`. */
+function withinStringLimit(r: JsvScanner, s: string, at: number): string {
+  if (s.length > r.limits.maxStringLength) tooLong(r, at, 'maxStringLength', s.length);
+  return s;
+}
+
 function describeAt(r: JsvScanner, at: number): string {
   const { line, column } = where(r, at);
   return `${line}:${column}`;
@@ -186,7 +216,7 @@ function skipMatched(r: JsvScanner): void {
     if (c === open) {
       nest++;
       if (base + nest > r.maxDepth) {
-        fail({ code: 'depth', ...where(r, r.pos - 1), detail: `nesting deeper than maxDepth (${r.maxDepth})` });
+        failLocated(located(r, r.pos - 1), { code: 'depth', detail: `nesting deeper than maxDepth (${r.maxDepth})` });
       }
     } else if (c === close && --nest === 0) {
       return;
@@ -219,11 +249,11 @@ function skipValue(r: JsvScanner, inList: boolean): void {
  */
 function scalarToken(r: JsvScanner, inList: boolean): string {
   const c = r.src.charCodeAt(r.pos);
-  if (c === QUOTE) return readQuoted(r);
   const start = r.pos;
+  if (c === QUOTE) return withinStringLimit(r, readQuoted(r), start);
   if (c === LBRACE || c === LBRACK) skipMatched(r);
   else skipBare(r, inList);
-  return r.src.slice(start, r.pos);
+  return withinStringLimit(r, r.src.slice(start, r.pos), start);
 }
 
 /** Whether `key` is at `p`. Comparing a slice is a flat memory compare, about twice as fast as `startsWith` or a character loop here. */
@@ -293,10 +323,10 @@ function readString(r: JsvScanner, inList: boolean): string {
   const src = r.src;
   const start = r.pos;
   const c = src.charCodeAt(start);
-  if (c === QUOTE) return readQuoted(r);
+  if (c === QUOTE) return withinStringLimit(r, readQuoted(r), start);
   if (c === LBRACE || c === LBRACK) {
     skipMatched(r);
-    return src.slice(start, r.pos);
+    return withinStringLimit(r, src.slice(start, r.pos), start);
   }
   // The common case, inlined: a bare string up to the terminator.
   const n = src.length;
@@ -307,6 +337,7 @@ function readString(r: JsvScanner, inList: boolean): string {
     p++;
   }
   r.pos = p;
+  if (p - start > r.limits.maxStringLength) tooLong(r, start, 'maxStringLength', p - start);
   return src.slice(start, p);
 }
 
@@ -594,7 +625,7 @@ function listReader(t: ListDescriptor): Reader {
   const emptySlot = (r: JsvScanner, i: number, at: number): unknown => {
     if (empty !== undefined) return empty;
     if (r.lenient && !isInt32) return defaultValue(el);
-    throw new Failure({ code: 'type', ...where(r, at), expected: elementLabel, found: 'an empty slot' }).at(i);
+    throw new Failure({ code: 'type', expected: elementLabel, found: 'an empty slot' }, located(r, at)).at(i);
   };
   return (r, inList) => {
     const start = r.pos;
@@ -622,9 +653,11 @@ function listReader(t: ListDescriptor): Reader {
       }
     }
     let lastEmpty = false;
+    const max = r.limits.maxCollectionLength;
     for (;;) {
       const i = out.length;
       const at = r.pos;
+      if (i >= max) tooMany(r, at, i);
       if (emptyHere(r, true)) {
         if (r.pos >= r.src.length) notClosed(r, '[', start, "']'");
         out.push(emptySlot(r, i, at));
@@ -639,7 +672,10 @@ function listReader(t: ListDescriptor): Reader {
         if (r.src.charCodeAt(r.pos) === RBRACK) {
           // A trailing comma: one more empty slot, except as noted above.
           // (ServiceStack's List<int> parser ignores a trailing comma.)
-          if ((isString || !lastEmpty) && !(isInt32 && r.lenient)) out.push(emptySlot(r, out.length, r.pos));
+          if ((isString || !lastEmpty) && !(isInt32 && r.lenient)) {
+            if (out.length >= max) tooMany(r, r.pos, out.length);
+            out.push(emptySlot(r, out.length, r.pos));
+          }
           r.pos++;
           break;
         }
@@ -655,6 +691,10 @@ function listReader(t: ListDescriptor): Reader {
     r.depth--;
     return out;
   };
+}
+
+function tooMany(r: JsvScanner, at: number, i: number): never {
+  failLimitAt(r, at, 'maxCollectionLength', `element [${i}]`);
 }
 
 /**
@@ -867,18 +907,21 @@ function dictionaryReader(t: DictionaryDescriptor, label: string): Reader {
       return notAnObject(r, label, inList, start);
     }
     const out: Record<string, unknown> = {};
+    const maxEntries = r.limits.maxDictionaryEntries;
+    let entries = 0;
     if (enterBraces(r, start)) {
       do {
         const keyAt = r.pos;
         if (r.pos >= r.src.length) notClosed(r, '{', start, "a key or '}'");
-        const raw = readMapKey(r);
+        if (entries++ >= maxEntries) failLimitAt(r, keyAt, 'maxDictionaryEntries', `entry [${entries - 1}]`);
+        const raw = withinStringLimit(r, readMapKey(r), keyAt);
         expectColon(r, keyAt);
         const valueAt = r.pos;
         let v: unknown;
         if (emptyHere(r, false)) {
           if (r.pos >= r.src.length) notClosed(r, '{', start, "a value or '}'");
           if (empty === undefined) {
-            throw new Failure({ code: 'type', ...where(r, valueAt), expected: valueLabel, found: 'nothing' }).at(raw);
+            throw new Failure({ code: 'type', expected: valueLabel, found: 'nothing' }, located(r, valueAt)).at(raw);
           }
           v = empty;
         } else {
@@ -1045,7 +1088,9 @@ function memberAt(r: JsvScanner, ms: Members, next: number, start: number): numb
     }
   }
   if (keyAt >= src.length) notClosed(r, '{', start, "a key or '}'");
-  const name = readMapKey(r).trim();
+  const raw = readMapKey(r);
+  if (raw.length > r.limits.maxNameLength) tooLong(r, keyAt, 'maxNameLength', raw.length);
+  const name = raw.trim();
   expectColon(r, keyAt);
   const f = ms.folded.get(name.toLowerCase());
   if (f !== undefined) return f;
@@ -1059,7 +1104,7 @@ function emptyMember(r: JsvScanner, ms: Members, i: number, start: number, slots
   const e = ms.empties[i];
   if (e === undefined) {
     if (!r.lenient) {
-      throw new Failure({ code: 'type', ...where(r, r.pos), expected: ms.labels[i]!, found: 'nothing' }).at(ms.wires[i]!);
+      throw new Failure({ code: 'type', expected: ms.labels[i]!, found: 'nothing' }, located(r, r.pos)).at(ms.wires[i]!);
     }
   } else {
     slots[i] = e === null ? undefined : e;
@@ -1072,7 +1117,7 @@ function emptyMember(r: JsvScanner, ms: Members, i: number, start: number, slots
  */
 function dropMember(r: JsvScanner, ms: Members, i: number, e: unknown, valueAt: number, depthAt: number): void {
   if (!(e instanceof Failure)) throw e;
-  if (!(r.lenient && droppable(e.detail.code))) throw e.at(ms.wires[i]!);
+  if (!(r.lenient && droppable(e.code))) throw e.at(ms.wires[i]!);
   r.pos = valueAt;
   r.depth = depthAt;
   skipValue(r, false);

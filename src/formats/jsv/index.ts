@@ -36,6 +36,8 @@
  * - `includeNullValues` has no effect: JSV never writes null members.
  * - Uri is written as the given string (no `Uri.ToString()` normalisation); `System.Object`
  *   members are refused (`unsupported`).
+ * - A lone surrogate is read and written raw, as in JSON (JSV has no escapes); on the wire
+ *   .NET's UTF-8 encoder, like `TextEncoder`, sends U+FFFD for it.
  * `excludeDefaultValues` and `[DataMember(EmitDefaultValue = false)]` behave as in JSON.
  */
 import { describeFound, usageError } from '../../errors.js';
@@ -44,6 +46,7 @@ import type { Codec, Sniffed } from '../codec.js';
 import { startsWithBracket } from '../common/collection.js';
 import { fail, toDtoError } from '../common/failure.js';
 import { checkDecodeOptions, checkNewline } from '../common/options.js';
+import { checkDocumentLength } from '../common/limits.js';
 import {
   atEnd,
   bracketListBody,
@@ -123,7 +126,8 @@ function run<T>(type: TypeDescriptor, text: string, options: JsvDecodeOptions | 
   const o = checkDecodeOptions('JSV', options, jsvDecodeDefaults);
   if (typeof text !== 'string') throw usageError(`JSV decode needs a string, not ${describeFound(text)}`);
   try {
-    return f(startScanner(text, o.maxDepth, o.lenient));
+    checkDocumentLength(text, o);
+    return f(startScanner(text, o.maxDepth, o.lenient, o));
   } catch (e) {
     throw toDtoError(e, { format: 'JSV', direction: 'decode', typeName: rootName(type) });
   }

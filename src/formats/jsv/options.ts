@@ -2,6 +2,7 @@
  * Options of the JSV codec. Every field is optional; the frozen `*Defaults` objects say what
  * an absent field means, so callers can spread them (`{ ...jsvEncodeDefaults, pretty: true }`).
  */
+import { DEFAULT_LIMITS } from '../common/limits.js';
 import { DEFAULT_MAX_DEPTH, type DecodeOptions, type EncodeOptions } from '../codec.js';
 
 export interface JsvEncodeOptions extends EncodeOptions {
@@ -50,4 +51,5 @@ export const jsvEncodeDefaults: Readonly<Required<JsvEncodeOptions>> = Object.fr
 export const jsvDecodeDefaults: Readonly<Required<JsvDecodeOptions>> = Object.freeze({
   maxDepth: DEFAULT_MAX_DEPTH,
   lenient: false,
+  ...DEFAULT_LIMITS,
 });

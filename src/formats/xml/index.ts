@@ -7,7 +7,7 @@
 import type { FormatName } from '../../errors.js';
 import type { NamedTypeDescriptor, TypeDescriptor } from '../../schema/descriptors.js';
 import type { Schema } from '../../schema/registry.js';
-import { DEFAULT_MAX_DEPTH, type Codec, type DecodeLimitOptions, type DecodeOptions, type EncodeOptions, type Sniffed } from '../codec.js';
+import { DEFAULT_MAX_DEPTH, type Codec, type DecodeOptions, type EncodeOptions, type Sniffed } from '../codec.js';
 import { toDtoError } from '../common/failure.js';
 import { checkLimits, checkMaxDepth, checkNewline } from '../common/options.js';
 import { checkDocumentLength, DEFAULT_LIMITS } from '../common/limits.js';
@@ -43,7 +43,7 @@ export interface XmlEncodeOptions extends EncodeOptions {
  * every attribute value, `maxNameLength` every element and attribute name as written (prefix
  * included), `maxAttributes` the attributes and namespace declarations of one element.
  */
-export interface XmlDecodeOptions extends DecodeOptions, DecodeLimitOptions {
+export interface XmlDecodeOptions extends DecodeOptions {
   /**
    * Deepest element nesting accepted (root = 1), counting every element, also unknown ones
    * being skipped. Deeper input is a `depth` error. Default 512 (`DEFAULT_MAX_DEPTH`).
