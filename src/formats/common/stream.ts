@@ -133,6 +133,47 @@ export async function* textChunks(source: StreamSource, ctx: StreamContext): Asy
 // Positions
 
 /**
+ * The elements a framer has found and not handed out yet, then its failure, if any: frames
+ * come out in order, and the failure only after every frame found before it, so a stream
+ * yields each complete element before the error. Taken by index, not `Array.shift`, which is
+ * linear in the queue's length (one chunk may hold 100,000 elements).
+ */
+export class FrameQueue<F extends Frame> {
+  private frames: (F | undefined)[] = [];
+  private head = 0;
+  private failure: Failure | undefined;
+
+  push(frame: F): void {
+    this.frames.push(frame);
+  }
+
+  /** The failure that ends the stream, after the frames already queued. */
+  fail(failure: Failure): void {
+    this.failure = failure;
+  }
+
+  /** The next frame, or throws the failure once every frame before it was taken; undefined when there is neither. */
+  take(): F | undefined {
+    if (this.head < this.frames.length) {
+      const f = this.frames[this.head]!;
+      // Dropped from the queue at once, so a taken element's text can be collected.
+      this.frames[this.head++] = undefined;
+      if (this.head === this.frames.length) {
+        this.frames = [];
+        this.head = 0;
+      }
+      return f;
+    }
+    if (this.failure !== undefined) {
+      const p = this.failure;
+      this.failure = undefined;
+      throw p;
+    }
+    return undefined;
+  }
+}
+
+/**
  * Counts lines over the text a framer has passed, so an offset in its buffer can be told as a
  * line and column of the whole stream. `\r\n`, `\n` and a lone `\r` each end a line, as
  * `lineCol` counts them; a `\r\n` split between two counts is still one line end.

@@ -22,6 +22,7 @@ import { Failure } from '../common/failure.js';
 import { DEFAULT_LIMITS, limitDetail } from '../common/limits.js';
 import { checkLimits } from '../common/options.js';
 import {
+  FrameQueue,
   decodeFramed,
   encodeFramed,
   LineCounter,
@@ -124,10 +125,7 @@ export class JsonArrayFramer implements Framer {
   private readonly lines = new LineCounter();
   private state = State.Before;
   private index = 0;
-  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
-  private frames: (Frame | undefined)[] = [];
-  private head = 0;
-  private pending: Failure | undefined;
+  private readonly queue = new FrameQueue<Frame>();
   // The element being read: its text in earlier chunks, and where it starts in `cur`.
   private parts: string[] = [];
   private partsLength = 0;
@@ -174,22 +172,7 @@ export class JsonArrayFramer implements Framer {
   }
 
   take(): Frame | undefined {
-    if (this.head < this.frames.length) {
-      const f = this.frames[this.head]!;
-      // Dropped from the queue at once, so a taken element's text can be collected.
-      this.frames[this.head++] = undefined;
-      if (this.head === this.frames.length) {
-        this.frames = [];
-        this.head = 0;
-      }
-      return f;
-    }
-    if (this.pending !== undefined) {
-      const p = this.pending;
-      this.pending = undefined;
-      throw p;
-    }
-    return undefined;
+    return this.queue.take();
   }
 
   end(): void {
@@ -242,7 +225,7 @@ export class JsonArrayFramer implements Framer {
     if (detail !== undefined) d.detail = detail;
     const f = new Failure(d);
     if (index !== undefined && index >= 0) f.at(index);
-    this.pending = f;
+    this.queue.fail(f);
     this.state = State.Failed;
   }
 
@@ -264,12 +247,12 @@ export class JsonArrayFramer implements Framer {
     const text = this.parts.length === 0 ? tail : this.parts.join('') + tail;
     this.parts = [];
     this.partsLength = 0;
-    this.frames.push({ text, index: this.index, line: this.line, column: this.column });
+    this.queue.push({ text, index: this.index, line: this.line, column: this.column });
     this.index++;
   }
 
   private tooLong(length: number): void {
-    this.pending = elementTooLong(this.maxLength, length, this.index, this.line, this.column);
+    this.queue.fail(elementTooLong(this.maxLength, length, this.index, this.line, this.column));
     this.parts = [];
     this.state = State.Failed;
   }

@@ -34,6 +34,7 @@ import { DtoFormatError, usageError, type DtoErrorCode } from '../../errors.js';
 import { listOf, typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
 import { Failure } from '../common/failure.js';
 import {
+  FrameQueue,
   encodeFramed,
   framingError,
   LineCounter,
@@ -124,10 +125,7 @@ export class JsvListFramer implements Framer {
   private readonly lines = new LineCounter();
   private state = State.Before;
   private index = 0;
-  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
-  private frames: (JsvFrame | undefined)[] = [];
-  private head = 0;
-  private pending: Failure | undefined;
+  private readonly queue = new FrameQueue<JsvFrame>();
   /** Where the list's `[` is, for "not closed" messages. */
   private openLine = 1;
   private openColumn = 1;
@@ -168,22 +166,7 @@ export class JsvListFramer implements Framer {
   }
 
   take(): JsvFrame | undefined {
-    if (this.head < this.frames.length) {
-      const f = this.frames[this.head]!;
-      // Dropped from the queue at once, so a taken element's text can be collected.
-      this.frames[this.head++] = undefined;
-      if (this.head === this.frames.length) {
-        this.frames = [];
-        this.head = 0;
-      }
-      return f;
-    }
-    if (this.pending !== undefined) {
-      const p = this.pending;
-      this.pending = undefined;
-      throw p;
-    }
-    return undefined;
+    return this.queue.take();
   }
 
   end(): void {
@@ -246,7 +229,7 @@ export class JsvListFramer implements Framer {
     if (detail !== undefined) d.detail = detail;
     const f = new Failure(d);
     if (index !== undefined) f.at(index);
-    this.pending = f;
+    this.queue.fail(f);
     this.state = State.Failed;
     this.parts = [];
     this.held = undefined;
@@ -270,7 +253,7 @@ export class JsvListFramer implements Framer {
   private slotText(end: number): string | undefined {
     const length = this.partsLength + end - this.start;
     if (length > this.maxLength) {
-      this.pending = elementTooLong(this.maxLength, length, this.index, this.line, this.column);
+      this.queue.fail(elementTooLong(this.maxLength, length, this.index, this.line, this.column));
       this.state = State.Failed;
       this.parts = [];
       return undefined;
@@ -285,14 +268,14 @@ export class JsvListFramer implements Framer {
   private emitSlot(end: number, kind: SlotKind): void {
     const text = this.slotText(end);
     if (text === undefined) return;
-    this.frames.push({ text, index: this.index, line: this.line, column: this.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
+    this.queue.push({ text, index: this.index, line: this.line, column: this.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
     this.index++;
   }
 
   private emitHeld(kind: SlotKind): void {
     const h = this.held!;
     this.held = undefined;
-    this.frames.push({ text: h.text, index: this.index, line: h.line, column: h.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
+    this.queue.push({ text: h.text, index: this.index, line: h.line, column: h.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
     this.index++;
   }
 

@@ -31,6 +31,7 @@ import { listOf, typeLabel, type TypeDescriptor } from '../../schema/descriptors
 import type { Codec, Sniffed } from '../codec.js';
 import { Failure } from '../common/failure.js';
 import {
+  FrameQueue,
   decodeFramed,
   encodeFramed,
   framingError,
@@ -81,10 +82,7 @@ export class NdjsonFramer implements Framer {
   /** The 1-based line number of the current line's first character. */
   private startLine = 1;
   private index = 0;
-  /** Frames found and not taken yet: `frames[head…]` (an index, not `shift`, which is linear in the queue's length). */
-  private frames: (Frame | undefined)[] = [];
-  private head = 0;
-  private pending: Failure | undefined;
+  private readonly queue = new FrameQueue<Frame>();
   private failed = false;
 
   constructor(private readonly maxLength: number = MAX_ELEMENT_LENGTH) {}
@@ -113,22 +111,7 @@ export class NdjsonFramer implements Framer {
   }
 
   take(): Frame | undefined {
-    if (this.head < this.frames.length) {
-      const f = this.frames[this.head]!;
-      // Dropped from the queue at once, so a taken element's text can be collected.
-      this.frames[this.head++] = undefined;
-      if (this.head === this.frames.length) {
-        this.frames = [];
-        this.head = 0;
-      }
-      return f;
-    }
-    if (this.pending !== undefined) {
-      const p = this.pending;
-      this.pending = undefined;
-      throw p;
-    }
-    return undefined;
+    return this.queue.take();
   }
 
   end(): void {
@@ -153,11 +136,11 @@ export class NdjsonFramer implements Framer {
     }
     if (text.charCodeAt(text.length - 1) === 0x0d) text = text.slice(0, -1);
     if (isBlank(text)) return;
-    this.frames.push({ text, index: this.index++, line: this.startLine, column: 1 });
+    this.queue.push({ text, index: this.index++, line: this.startLine, column: 1 });
   }
 
   private tooLong(length: number): void {
-    this.pending = elementTooLong(this.maxLength, length, this.index, this.startLine, 1);
+    this.queue.fail(elementTooLong(this.maxLength, length, this.index, this.startLine, 1));
     this.failed = true;
     this.parts = [];
   }
