@@ -56,12 +56,13 @@ export class JsonScanner {
   readonly limits: Readonly<DecodeLimits>;
 
   constructor(text: string, maxDepth: number, lenient: boolean, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS) {
-    this.src = text;
-    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // Positions are counted after a BOM, as editors count columns (and as the streams, which drop it).
+    this.src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.pos = 0;
     this.depth = 0;
     this.maxDepth = maxDepth;
     this.lenient = lenient;
-    this.nextBackslash = text.indexOf('\\');
+    this.nextBackslash = this.src.indexOf('\\');
     this.limits = limits;
   }
 }

@@ -121,7 +121,7 @@ export function decodeJson(type: TypeDescriptor, text: string, options?: JsonDec
     if (atEnd(s)) failSyntax(s, start, rootName(type));
     const value = read(s);
     // The root is the document: a bare `null` is not an instance of the type.
-    if (value === null) fail({ ...lineCol(text, start), code: 'type', expected: rootName(type), found: 'null' });
+    if (value === null) fail({ ...lineCol(s.src, start), code: 'type', expected: rootName(type), found: 'null' });
     skipWhitespace(s);
     if (!atEnd(s)) failSyntax(s, position(s), 'end of input');
     return value;

@@ -154,8 +154,9 @@ export class Scanner {
   private tagEmpty = false;
 
   constructor(text: string, maxDepth: number, limits: Readonly<DecodeLimits> = DEFAULT_LIMITS) {
-    this.s = text;
-    this.len = text.length;
+    // Positions are counted after a BOM, as editors count columns (and as the streams, which drop it).
+    this.s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.len = this.s.length;
     this.maxDepth = maxDepth;
     this.limits = limits;
     this.maxString = limits.maxStringLength;
