@@ -24,11 +24,14 @@
  * Limits: one element's text may be at most `maxDocumentLength` UTF-16 units when that option
  * is given, else 2²⁸ (`MAX_ELEMENT_LENGTH`); the number of elements is unbounded.
  *
- * Known limit of the framing: a String or unknown member written unquoted that starts with
- * `{` or `[` and holds unbalanced brackets (`{name:[x}`; the writer quotes any string with
- * brackets, so only hand-written text has it) is delimited by ServiceStack's `EatValue` with
- * one bracket kind only; the framer counts both, so such an element is refused (or cut where the
- * reader reports a syntax error) instead of read.
+ * Where the framer and the reader disagree: the reader skips a `{…}` or `[…]` value it does not
+ * read (an unknown member, a String written unbracketed, a value lenient mode drops) as
+ * ServiceStack's `EatValue` does, counting one bracket kind only, which the framer (knowing no
+ * types) cannot follow. Such text never comes from a ServiceStack writer (it quotes any string
+ * with brackets), so it is handled apart: when an element's reading runs out of text (the
+ * framer cut it short) or the framer finds no end to it, the rest of the stream is read by the
+ * whole-list reader from that element on, bounded by `maxDocumentLength`, so the stream still
+ * reads exactly what the whole reader reads (the hostile fuzz asserts it, with random chunking).
  */
 import { DtoFormatError, usageError, type DtoErrorCode } from '../../errors.js';
 import { listOf, typeLabel, type TypeDescriptor } from '../../schema/descriptors.js';
@@ -92,6 +95,8 @@ export interface JsvFrame extends Frame {
   /** Where the list's `[` is: the one-element list's `[` stands for it in messages. */
   readonly listLine: number;
   readonly listColumn: number;
+  /** Offset of `text[0]` in the whole stream (UTF-16 units, after a BOM). */
+  readonly offset: number;
 }
 
 const enum State {
@@ -135,13 +140,15 @@ export class JsvListFramer implements Framer {
   private start = 0;
   private line = 1;
   private column = 1;
+  /** The element's offset in the stream. */
+  private offset = 0;
   private readonly stack: Ctx[] = [];
   private atStart = true;
   private inQuote = false;
   /** Inside a quoted token, the last character was a `"`: a second one is an escaped quote. */
   private quoteSeen = false;
   /** The element before a `,`, until the next character says how it ends. */
-  private held: { text: string; line: number; column: number } | undefined;
+  private held: { text: string; line: number; column: number; offset: number } | undefined;
 
   constructor(
     private readonly elementLabel: string,
@@ -238,6 +245,7 @@ export class JsvListFramer implements Framer {
   private beginSlot(at: number): void {
     this.countTo(at);
     this.start = at;
+    this.offset = this.base + at;
     this.line = this.lines.line;
     this.column = this.lines.columnOf(this.base + at);
     this.parts = [];
@@ -268,14 +276,14 @@ export class JsvListFramer implements Framer {
   private emitSlot(end: number, kind: SlotKind): void {
     const text = this.slotText(end);
     if (text === undefined) return;
-    this.queue.push({ text, index: this.index, line: this.line, column: this.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
+    this.queue.push({ text, index: this.index, line: this.line, column: this.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn, offset: this.offset });
     this.index++;
   }
 
   private emitHeld(kind: SlotKind): void {
     const h = this.held!;
     this.held = undefined;
-    this.queue.push({ text: h.text, index: this.index, line: h.line, column: h.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn });
+    this.queue.push({ text: h.text, index: this.index, line: h.line, column: h.column, kind, first: this.index === 0, listLine: this.openLine, listColumn: this.openColumn, offset: h.offset });
     this.index++;
   }
 
@@ -328,6 +336,7 @@ export class JsvListFramer implements Framer {
           if (this.state === State.OpenCr) {
             // Not pretty: the `\r` after `[` is the first element's first character.
             this.beginSlot(i);
+            this.offset--;
             if (i > 0) this.start = i - 1;
             else {
               this.parts.push('\r');
@@ -468,7 +477,7 @@ export class JsvListFramer implements Framer {
     if (c === COMMA) {
       const text = this.slotText(at);
       if (text === undefined) return;
-      this.held = { text, line: this.line, column: this.column };
+      this.held = { text, line: this.line, column: this.column, offset: this.offset };
       this.state = State.Comma;
       return;
     }
@@ -555,6 +564,47 @@ export function decodeJsvStream(
   return run(source, framer, list, options, ctx);
 }
 
+/**
+ * Whether an element's reading ran out of text: the framer may have cut it where the reader
+ * does not (a skipped `{…}`/`[…]` value with brackets of the other kind inside, which
+ * ServiceStack's `EatValue` skips by one bracket kind only), and the rest of the stream decides.
+ */
+function ranOut(e: unknown): boolean {
+  return e instanceof DtoFormatError && e.code === 'syntax' && e.found === 'end of input';
+}
+
+/** The stream's text since some offset, as the chunks it came in (joined only when needed). */
+class RawText {
+  private chunks: string[] = [];
+  /** Offset of `chunks[0][0]` in the stream. */
+  private base = 0;
+  private length = 0;
+
+  push(chunk: string): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  /** Forgets the chunks that end at or before `offset`. */
+  dropBefore(offset: number): void {
+    let k = 0;
+    while (k < this.chunks.length - 1 && this.base + this.chunks[k]!.length <= offset) this.base += this.chunks[k++]!.length;
+    if (k !== 0) {
+      this.length -= this.chunks.slice(0, k).reduce((n, c) => n + c.length, 0);
+      this.chunks = this.chunks.slice(k);
+    }
+  }
+
+  /** The text from stream offset `offset` to the end of what arrived. */
+  from(offset: number): string {
+    return this.chunks.join('').slice(offset - this.base);
+  }
+
+  get end(): number {
+    return this.base + this.length;
+  }
+}
+
 async function* run(
   source: StreamSource,
   framer: JsvListFramer,
@@ -567,18 +617,26 @@ async function* run(
   // The last element followed by a comma, and how many elements it gave.
   let prev: JsvFrame | undefined;
   let prevCount = 0;
-  const values = (f: JsvFrame): unknown[] => {
+  const maxLength = maxElementLength('JSV', options);
+  /** `f` with the element before it, when `f` starts with a line break (see `values`). */
+  const joinedWithPrev = (f: JsvFrame): JsvFrame | undefined => {
+    const c = f.text.charCodeAt(0);
+    const joined = prev !== undefined && (c === 0x0a || (c === 0x0d && f.text.charCodeAt(1) === 0x0a));
+    return joined ? { ...f, text: prev!.text + ',' + f.text, line: prev!.line, column: prev!.column, first: prev!.first, offset: prev!.offset } : undefined;
+  };
+  /** The elements of frame `f`, or undefined when its reading ran out of text (the framer's cut is in doubt). */
+  const values = (f: JsvFrame): unknown[] | undefined => {
     // `[` and a line break is the pretty layout to the reader: an element that starts with a
     // line break (never the first, or the stream was refused as pretty) is read after the
     // one before it, which is the same text as in the stream (`prev,element`).
-    const c = f.text.charCodeAt(0);
-    const joined = prev !== undefined && (c === 0x0a || (c === 0x0d && f.text.charCodeAt(1) === 0x0a));
-    const g: JsvFrame = joined ? { ...f, text: prev!.text + ',' + f.text, line: prev!.line, column: prev!.column, first: prev!.first } : f;
-    const skip = joined ? prevCount : 0;
+    const j = joinedWithPrev(f);
+    const g = j ?? f;
+    const skip = j !== undefined ? prevCount : 0;
     let vs: unknown[];
     try {
       vs = slotValues(list, g, options);
     } catch (e) {
+      if (ranOut(e)) return undefined;
       throw moved(e, g, next - skip, ctx);
     }
     if (skip !== 0) vs = vs.slice(skip);
@@ -587,6 +645,20 @@ async function* run(
       prevCount = vs.length;
     }
     return vs;
+  };
+  /**
+   * The rest of the stream from element `f` on, read by the whole-list reader as `[rest`:
+   * what the whole reader reads there, whatever the framer made of it. Bounded like one element.
+   */
+  const rest = (f: JsvFrame, text: string): unknown[] => {
+    const j = prev !== undefined && (text.charCodeAt(0) === 0x0a || (text.charCodeAt(0) === 0x0d && text.charCodeAt(1) === 0x0a));
+    const g: JsvFrame = j ? { ...f, text: prev!.text + ',' + text, line: prev!.line, column: prev!.column, kind: SlotKind.Unclosed } : { ...f, text, kind: SlotKind.Unclosed };
+    const skip = j ? prevCount : 0;
+    try {
+      return (decodeJsv(list, '[' + g.text, options) as unknown[]).slice(skip);
+    } catch (e) {
+      throw moved(e, g, next - skip, ctx);
+    }
   };
   const take = (): JsvFrame | undefined => {
     try {
@@ -602,18 +674,50 @@ async function* run(
       throw framingError(e, ctx);
     }
   };
+  const raw = new RawText();
+  /** The element whose reading ran out of text: from there on the stream is read whole. */
+  let doubt: JsvFrame | undefined;
+  const tooLong = (f: JsvFrame): DtoFormatError =>
+    framingError(elementTooLong(maxLength, raw.end - f.offset, f.index, f.line, f.column), ctx);
   for await (const chunk of textChunks(source, ctx)) {
+    raw.push(chunk);
+    if (doubt !== undefined) {
+      if (raw.end - doubt.offset > maxLength) throw tooLong(doubt);
+      continue;
+    }
     step(() => framer.push(chunk));
     for (let f = take(); f !== undefined; f = take()) {
-      for (const v of values(f)) {
+      const vs = values(f);
+      if (vs === undefined) {
+        doubt = f;
+        break;
+      }
+      raw.dropBefore(f.offset + f.text.length);
+      for (const v of vs) {
         next++;
         yield v;
       }
     }
   }
-  step(() => framer.end());
-  for (let f = take(); f !== undefined; f = take()) {
-    for (const v of values(f)) {
+  if (doubt === undefined) {
+    step(() => framer.end());
+    for (let f = take(); f !== undefined; f = take()) {
+      const vs = values(f);
+      if (vs === undefined) {
+        doubt = f;
+        break;
+      }
+      for (const v of vs) {
+        next++;
+        yield v;
+      }
+      // The framer found no end to this element, yet the reader read the rest of the stream as
+      // the list's end (brackets the framer counts and the reader skips): the reader decides.
+      if (f.kind === SlotKind.Unclosed) return;
+    }
+  }
+  if (doubt !== undefined) {
+    for (const v of rest(doubt, raw.from(doubt.offset))) {
       next++;
       yield v;
     }
