@@ -15,6 +15,7 @@ import { jsvCodec } from '../../src/formats/jsv/index.js';
 import { ndjsonCodec } from '../../src/formats/ndjson/index.js';
 import type { TypeDescriptor } from '../../src/schema/descriptors.js';
 import { catchDtoError } from '../support/errors.js';
+import { collectUntilError } from '../stream/helpers.js';
 import { zoo } from '../support/zoo.js';
 import * as api from '../../src/index.js';
 
@@ -160,18 +161,6 @@ for (const f of FORMATS) {
   });
 }
 
-/** Everything a stream yields, or its error. */
-async function drain(iterable: AsyncIterable<unknown>): Promise<{ items: unknown[]; error?: DtoFormatError }> {
-  const items: unknown[] = [];
-  try {
-    for await (const v of iterable) items.push(v);
-  } catch (e) {
-    if (e instanceof DtoFormatError) return { items, error: e };
-    throw e;
-  }
-  return { items };
-}
-
 describe('streams apply the limits to each element', () => {
   const cases: readonly { name: string; codec: AnyCodec; text: (values: readonly string[]) => string }[] = [
     { name: 'JSON', codec: jsonCodec as AnyCodec, text: (vs) => `[${vs.map((v) => `{"stringValue":${JSON.stringify(v)}}`).join(',')}]` },
@@ -181,11 +170,11 @@ describe('streams apply the limits to each element', () => {
   for (const c of cases) {
     it(`${c.name}: maxStringLength stops the stream at the element, with what came before yielded`, async () => {
       const text = c.text(['aaa', 'bbbb', 'cc']);
-      const ok = await drain(c.codec.decodeStream!(ScalarZoo, text, { maxStringLength: 4 }));
+      const ok = await collectUntilError(c.codec.decodeStream!(ScalarZoo, text, { maxStringLength: 4 }));
       expect(ok.error).toBeUndefined();
-      expect(ok.items.map((v) => (v as { stringValue: string }).stringValue)).toEqual(['aaa', 'bbbb', 'cc']);
-      const bad = await drain(c.codec.decodeStream!(ScalarZoo, text, { maxStringLength: 3 }));
-      expect(bad.items).toHaveLength(1);
+      expect(ok.values.map((v) => (v as { stringValue: string }).stringValue)).toEqual(['aaa', 'bbbb', 'cc']);
+      const bad = await collectUntilError(c.codec.decodeStream!(ScalarZoo, text, { maxStringLength: 3 }));
+      expect(bad.values).toHaveLength(1);
       expect([bad.error?.code, bad.error?.path]).toEqual(['stringLength', '[1].stringValue']);
       expect(bad.error?.line).toBe(c.name === 'NDJSON' ? 2 : 1);
     });
