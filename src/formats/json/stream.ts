@@ -73,8 +73,8 @@ function charAt(text: string, i: number): string {
  * whole document applies to each element's text; a stream as a whole has no length limit),
  * checked as every decode limit is.
  */
-export function maxElementLength(format: FormatName, options: object | undefined): number {
-  return checkLimits(format, options as DecodeLimitOptions | undefined).maxDocumentLength;
+export function maxElementLength(format: FormatName, options: DecodeLimitOptions | undefined): number {
+  return checkLimits(format, options).maxDocumentLength;
 }
 
 /** The failure of an element longer than the limit (code `documentLength`), at the element's start. */

@@ -651,9 +651,10 @@ async function* run(
    * what the whole reader reads there, whatever the framer made of it. Bounded like one element.
    */
   const rest = (f: JsvFrame, text: string): unknown[] => {
-    const j = prev !== undefined && (text.charCodeAt(0) === 0x0a || (text.charCodeAt(0) === 0x0d && text.charCodeAt(1) === 0x0a));
-    const g: JsvFrame = j ? { ...f, text: prev!.text + ',' + text, line: prev!.line, column: prev!.column, kind: SlotKind.Unclosed } : { ...f, text, kind: SlotKind.Unclosed };
-    const skip = j ? prevCount : 0;
+    const whole: JsvFrame = { ...f, text, kind: SlotKind.Unclosed };
+    const j = joinedWithPrev(whole);
+    const g = j ?? whole;
+    const skip = j !== undefined ? prevCount : 0;
     try {
       return (decodeJsv(list, '[' + g.text, options) as unknown[]).slice(skip);
     } catch (e) {
